@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mobilise.api.urls import api
+
+urlpatterns = [
+    path("", include("mobilise.core.urls")),
+    path("accounts/", include("mobilise.accounts.urls")),
+    path("framework/", include("mobilise.framework.urls")),
+    path("api/v1/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "mobilise.core.views.permission_denied"
+handler404 = "mobilise.core.views.page_not_found"
+handler500 = "mobilise.core.views.server_error"

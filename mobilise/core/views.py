@@ -1,0 +1,70 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from mobilise.accounts.services import current_membership
+from mobilise.framework.catalogue import get_framework
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The organisation's home for a signed-in member; an introduction for everyone else."""
+    membership = current_membership(request)
+    if membership is None:
+        return render(
+            request,
+            "core/start.jinja",
+            {"page_title": "Knowledge Mobilisation self-assessment", "framework": get_framework()},
+        )
+    organisation = membership.organisation
+    return render(
+        request,
+        "core/home.jinja",
+        {
+            "page_title": organisation.name,
+            "organisation": organisation,
+            "units": organisation.units.all(),
+            "framework": get_framework(),
+        },
+    )
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def _error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    return render(
+        request,
+        "core/error.jinja",
+        {"page_title": title, "message": message},
+        status=status,
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(
+        request,
+        403,
+        "You cannot do this",
+        "Your role does not allow this. Ask your organisation's admin if you need it.",
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(
+        request,
+        404,
+        "Page not found",
+        "If you typed the web address, check it is correct. "
+        "If you pasted it, check you copied the whole address.",
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error_page(
+        request, 500, "Sorry, there is a problem with the service", "Try again later."
+    )
