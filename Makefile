@@ -11,13 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CSS_SOURCES := $(shell find mobilise/core/assets/scss -name '*.scss' 2>/dev/null)
 
-.PHONY: help install run serve test test-unit test-system lint format migrate demo clean browser
+.PHONY: help install run test test-unit test-system test-postgres lint format migrate demo clean browser
 
 help:
 	@echo "make run      set up, then serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test     set up, then run every test (unit, views, browser journeys)"
 	@echo "make install  set up only: .venv, Python and npm packages, static assets"
 	@echo "make lint     ruff check and ruff format --check"
+	@echo "make test-postgres  every test again on a throwaway PostgreSQL server"
 
 install: .venv/.installed node_modules/.installed build/static/.built
 
@@ -66,6 +67,10 @@ browser:
 
 test: install browser
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# The whole suite again on a throwaway PostgreSQL server (Debian's package).
+test-postgres: install browser
+	scripts/with-postgres.sh $(PYTHON) -m pytest $(PYTEST_ARGS)
 
 test-unit: install
 	$(PYTHON) -m pytest -m "not system" $(PYTEST_ARGS)

@@ -3,13 +3,14 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from mobilise.api.schemas import FrameworkOut
 from mobilise.framework.catalogue import get_framework
 from mobilise.framework.export import framework_as_dict
 
 router = Router(tags=["Framework"])
 
 
-@router.get("/framework", auth=None, response={200: dict[str, Any]}, summary="The framework")
+@router.get("/framework", auth=None, response={200: FrameworkOut}, summary="The framework")
 def framework(request: HttpRequest) -> dict[str, Any]:
     """The current framework: scale, techniques, sections, elements and action options.
 

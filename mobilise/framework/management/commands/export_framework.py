@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["json", "csv"], default="json")
-        parser.add_argument("--version", dest="framework_version", default=CURRENT_VERSION)
+        parser.add_argument("--framework-version", default=CURRENT_VERSION)
 
     def handle(self, *args, **options) -> None:
         version = options["framework_version"]

@@ -1,0 +1,39 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_scripts(client):
+    html = client.get("/framework/1.1/").content.decode()
+    scripts = html.count("<script")
+    assert scripts == html.count("<script src=") + html.count('<script type="module" src=')
+
+
+def test_an_unknown_page_is_an_nhs_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_the_layout_has_skip_link_header_phase_banner_and_footer(client):
+    html = client.get("/").content.decode()
+    assert 'href="#maincontent"' in html and 'id="maincontent"' in html
+    assert "nhsuk-header" in html and "Mobilise" in html
+    assert "Beta" in html
+    assert "nhsuk-footer" in html
+    assert '<html lang="en-GB">' in html
