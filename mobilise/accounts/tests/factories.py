@@ -2,7 +2,7 @@ import factory
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
 
-PASSWORD = "a-long-test-password-1"  # noqa: S105
+PASSWORD = "a-long-test-password-1"
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

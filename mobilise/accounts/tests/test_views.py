@@ -1,8 +1,7 @@
 import pytest
 
-from mobilise.core.tests.html import error_summary, field_error, page, text
-
 from mobilise.accounts.tests.factories import PASSWORD
+from mobilise.core.tests.html import error_summary, field_error, page, text
 
 pytestmark = pytest.mark.django_db
 
