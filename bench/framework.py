@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
