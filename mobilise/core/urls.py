@@ -1,6 +1,4 @@
-from django.templatetags.static import static
 from django.urls import path
-from django.views.generic import RedirectView
 
 from mobilise.core import views
 
@@ -10,8 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the Django admin, files).
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static("nhsuk/assets/images/favicon.ico"), permanent=True),
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,6 +1,7 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from mobilise.accounts.services import current_membership
@@ -34,6 +35,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    # The static URL is looked up per request: in production it is a hashed name.
+    return redirect(static("nhsuk/assets/images/favicon.ico"), permanent=True)
 
 
 def _error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:

@@ -37,3 +37,9 @@ def test_the_layout_has_skip_link_header_phase_banner_and_footer(client):
     assert "Beta" in html
     assert "nhsuk-footer" in html
     assert '<html lang="en-GB">' in html
+
+
+def test_favicon_ico_redirects_to_the_nhs_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url == "/static/nhsuk/assets/images/favicon.ico"
