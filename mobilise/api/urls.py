@@ -1,9 +1,12 @@
 """The /api/v1 API: thin routes over the same services as the pages."""
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
-from mobilise.api import framework, me
+from mobilise.api import assessments, framework, me
 from mobilise.api.auth import TokenAuth
+from mobilise.api.body import BodyInvalid
 
 api = NinjaAPI(
     title="Mobilise API",
@@ -17,3 +20,18 @@ api = NinjaAPI(
 )
 api.add_router("", framework.router)
 api.add_router("", me.router)
+api.add_router("", assessments.router)
+
+
+@api.exception_handler(BodyInvalid)
+def body_invalid(request: HttpRequest, error: BodyInvalid) -> HttpResponse:
+    return api.create_response(request, {"detail": error.detail}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": [{"loc": list(e["loc"]), "msg": e["msg"]} for e in error.errors]},
+        status=422,
+    )

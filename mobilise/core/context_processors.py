@@ -12,7 +12,10 @@ def layout(request: HttpRequest) -> dict:
     membership = current_membership(request)
     items = [{"href": reverse("framework:overview"), "text": "Framework"}]
     if membership is not None:
-        items.insert(0, {"href": reverse("core:home"), "text": "Home"})
+        items[0:0] = [
+            {"href": reverse("core:home"), "text": "Home"},
+            {"href": reverse("assessments:list"), "text": "Assessments"},
+        ]
     current = request.path
     for item in items:
         item["current"] = item["href"] == current

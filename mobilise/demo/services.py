@@ -3,14 +3,29 @@
 The demo sits above every other app: as features arrive it gains their demo data.
 """
 
+import json
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
+from mobilise.assessments.models import Assessment, Mode, Source, Status
+from mobilise.assessments.services.consensus import set_consensus
+from mobilise.assessments.services.responses import Answer, submit_response
+from mobilise.framework.catalogue import CURRENT_VERSION
 
 ORGANISATION = "Demo NHS Foundation Trust"
-UNITS = ["Trust Board", "Transformation team", "Emergency Department", "Finance directorate"]
+UNITS = [
+    "Trust Board",
+    "Senior transformation team",
+    "Emergency Department",
+    "Finance directorate",
+]
+DEMO_ASSESSMENT = "Knowledge mobilisation self-assessment, autumn 2026"
+DEMO_DATA = Path(__file__).parent / "data" / "senior-transformation-team.json"
 # A fictional demo password, printed by `make run`; never use the demo outside a local copy.
 DEMO_PASSWORD = "mobilise-demo-2026"  # noqa: S105
 
@@ -47,4 +62,45 @@ def load_demo() -> Organisation:
         Membership.objects.update_or_create(
             user=user, organisation=organisation, defaults={"role": account.role}
         )
+    load_demo_assessment(organisation)
     return organisation
+
+
+def load_demo_assessment(organisation: Organisation) -> Assessment:
+    """A completed group session of the senior transformation team: 8 people, agreed ratings."""
+    unit = Unit.objects.get(organisation=organisation, name="Senior transformation team")
+    facilitator = User.objects.get(username="demo-facilitator")
+    assessment, created = Assessment.objects.get_or_create(
+        organisation=organisation,
+        unit=unit,
+        title=DEMO_ASSESSMENT,
+        defaults={
+            "mode": Mode.GROUP,
+            "framework_version": CURRENT_VERSION,
+            "created_by": facilitator,
+            "results_revealed": True,
+        },
+    )
+    if not created:
+        return assessment
+    data = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
+    for participant in data["participants"]:
+        answers = [
+            Answer(code, level, participant.get("comments", {}).get(code, ""))
+            for code, level in participant["ratings"].items()
+        ]
+        submit_response(assessment, answers, source=Source.PARTICIPANT)
+    for code, agreed in data["consensus"].items():
+        set_consensus(
+            assessment,
+            code,
+            agreed["level"],
+            agreed["importance"],
+            agreed["target"],
+            agreed["rationale"],
+            agreed_by=facilitator,
+        )
+    assessment.status = Status.CLOSED
+    assessment.closed_at = timezone.now() - timedelta(days=1)
+    assessment.save(update_fields=["status", "closed_at"])
+    return assessment

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mobilise.core",
     "mobilise.framework",
     "mobilise.accounts",
+    "mobilise.assessments",
     "mobilise.api",
     "mobilise.demo",
 ]
@@ -147,3 +148,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))

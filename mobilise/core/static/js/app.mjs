@@ -1,4 +1,5 @@
-// Every page's script: start the NHS.UK design system's components.
+// Every page's script: start the NHS.UK design system's components, then our own.
 import { initAll } from "../nhsuk/nhsuk-frontend.min.js";
+import "./copy.js";
 
 initAll();

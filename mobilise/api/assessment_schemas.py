@@ -1,0 +1,103 @@
+import datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+Level = Annotated[int, Field(ge=0, le=4, strict=True)]
+Comment = Annotated[str, Field(max_length=2000)]
+
+
+class AssessmentIn(Schema):
+    unit: Annotated[str, Field(min_length=1, max_length=200)]
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    mode: Literal["group", "individual"]
+    closes_on: datetime.date | None = Field(None, description="Today or later (UK time)")
+
+
+class AssessmentOut(Schema):
+    id: str
+    unit: str
+    title: str
+    mode: str
+    status: str
+    closes_on: datetime.date | None
+    framework_version: str
+    participant_token: str
+    participant_url: str
+    results_revealed: bool
+    responses: int
+    previous_id: str | None
+    created_at: datetime.datetime
+
+
+class RatingIn(Schema):
+    element: str = Field(description="An element code of the assessment's framework, e.g. 1.1")
+    level: Level | None = Field(description="0 to 4, or null for Don't know")
+    comment: Comment | None = None
+
+
+class ResponseIn(Schema):
+    ratings: list[RatingIn] = Field(description="Every element exactly once")
+
+
+class ResponseCreated(Schema):
+    response_id: str
+
+
+class ConsensusIn(Schema):
+    level: Level
+    importance: Literal["low", "medium", "high"]
+    target: Level | None = Field(None, description="Defaults to 3, Established")
+    rationale: Comment | None = None
+
+
+class ConsensusOut(Schema):
+    element: str
+    level: int
+    importance: str
+    target: int
+    rationale: str
+
+
+class ElementConsensusOut(Schema):
+    level: int
+    importance: str
+    target: int
+
+
+class ElementResultOut(Schema):
+    element: str
+    n: int
+    dont_know: int
+    distribution: dict[str, int]
+    median: float | None
+    mean: float | None
+    min: int | None
+    max: int | None
+    spread: bool
+    consensus: ElementConsensusOut | None
+
+
+class SectionResultOut(Schema):
+    section: str
+    mean: float | None
+
+
+class ResultsOut(Schema):
+    responses: int
+    hidden: bool = Field(
+        description="True in individual completion until enough people have responded; "
+        "the figures are then withheld so that nobody can be identified"
+    )
+    overall_mean: float | None
+    elements: list[ElementResultOut]
+    sections: list[SectionResultOut]
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldErrorOut]

@@ -1,0 +1,175 @@
+"""Assessments, responses, results and agreed ratings: thin routes over the services."""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Router
+from ninja.errors import HttpError
+
+from mobilise.accounts.services import get_for_organisation
+from mobilise.api.assessment_schemas import (
+    AssessmentIn,
+    AssessmentOut,
+    ConsensusIn,
+    ConsensusOut,
+    ResponseCreated,
+    ResponseIn,
+    ResultsOut,
+    ValidationErrorOut,
+)
+from mobilise.api.auth import caller
+from mobilise.api.body import BodyInvalid, documented_body, field_errors, parse_body
+from mobilise.api.permissions import require_editor
+from mobilise.api.schemas import Error
+from mobilise.assessments.models import Assessment
+from mobilise.assessments.services import consensus, responses, results, setup
+from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
+
+router = Router(tags=["Assessments"])
+
+READ = {401: Error, 404: Error, 403: Error}
+CHANGE = {**READ, 422: ValidationErrorOut}
+
+
+def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
+    return {
+        "id": str(assessment.id),
+        "unit": assessment.unit.name,
+        "title": assessment.title,
+        "mode": assessment.mode,
+        "status": assessment.current_status,
+        "closes_on": assessment.closes_on,
+        "framework_version": assessment.framework_version,
+        "participant_token": assessment.participant_token,
+        "participant_url": request.build_absolute_uri(
+            reverse("participate:start", args=[assessment.participant_token])
+        ),
+        "results_revealed": assessment.results_revealed,
+        "responses": assessment.responses.filter(submitted_at__isnull=False).count(),
+        "previous_id": str(assessment.previous_id) if assessment.previous_id else None,
+        "created_at": assessment.created_at,
+    }
+
+
+def load(request: HttpRequest, assessment_id: str) -> Assessment:
+    return get_for_organisation(
+        Assessment.objects.select_related("unit"), caller(request).organisation, pk=assessment_id
+    )
+
+
+def invalid(errors) -> BodyInvalid:
+    return BodyInvalid(field_errors(errors))
+
+
+@router.post(
+    "/assessments",
+    response={201: AssessmentOut, **CHANGE},
+    openapi_extra=documented_body(AssessmentIn),
+    summary="Create an assessment",
+)
+def create(request: HttpRequest):
+    membership = caller(request)
+    require_editor(membership)
+    body = parse_body(request, AssessmentIn)
+    try:
+        assessment = setup.create_assessment(
+            membership.organisation,
+            body.unit,
+            body.title,
+            body.mode,
+            body.closes_on,
+            created_by=membership.user,
+        )
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    return 201, assessment_out(request, assessment)
+
+
+@router.get("/assessments", response={200: list[AssessmentOut], **READ}, summary="List assessments")
+def list_assessments(request: HttpRequest):
+    assessments = Assessment.objects.filter(organisation=caller(request).organisation)
+    return [assessment_out(request, a) for a in assessments.select_related("unit")]
+
+
+@router.get("/assessments/{assessment_id}", response={200: AssessmentOut, **READ})
+def detail(request: HttpRequest, assessment_id: str):
+    return assessment_out(request, load(request, assessment_id))
+
+
+@router.post("/assessments/{assessment_id}/close", response={200: AssessmentOut, **READ})
+def close(request: HttpRequest, assessment_id: str):
+    assessment = load(request, assessment_id)
+    require_editor(caller(request))
+    return assessment_out(request, setup.close_assessment(assessment))
+
+
+@router.post("/assessments/{assessment_id}/reopen", response={200: AssessmentOut, **READ})
+def reopen(request: HttpRequest, assessment_id: str):
+    assessment = load(request, assessment_id)
+    require_editor(caller(request))
+    return assessment_out(request, setup.reopen_assessment(assessment))
+
+
+@router.post(
+    "/responses/{participant_token}",
+    auth=None,
+    response={201: ResponseCreated, 404: Error, 409: Error, 422: ValidationErrorOut},
+    openapi_extra=documented_body(ResponseIn),
+    summary="Submit a participant's response",
+)
+def submit(request: HttpRequest, participant_token: str):
+    """Authorised by the participant token alone. Every element exactly once; a `null`
+    level is Don't know. Nothing is saved unless the whole response is valid."""
+    assessment = get_object_or_404(Assessment, participant_token=participant_token)
+    body = parse_body(request, ResponseIn)
+    answers = [responses.Answer(r.element, r.level, r.comment or "") for r in body.ratings]
+    try:
+        response = responses.submit_response(assessment, answers)
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    except AssessmentClosed as error:
+        raise HttpError(409, "This assessment is closed") from error
+    return 201, {"response_id": str(response.id)}
+
+
+@router.get(
+    "/assessments/{assessment_id}/results", response={200: ResultsOut, **READ}, summary="Results"
+)
+def get_results(request: HttpRequest, assessment_id: str):
+    """Per element, section and overall. In individual completion the figures are withheld
+    (`hidden`) until enough people have responded, so that nobody can be identified."""
+    return results.results_as_dict(results.assessment_results(load(request, assessment_id)))
+
+
+@router.put(
+    "/assessments/{assessment_id}/consensus/{element}",
+    response={200: ConsensusOut, **CHANGE},
+    openapi_extra=documented_body(ConsensusIn),
+    summary="Record the agreed rating of an element",
+)
+def put_consensus(request: HttpRequest, assessment_id: str, element: str):
+    assessment = load(request, assessment_id)
+    if assessment.framework.element(element) is None:
+        raise HttpError(404, "No such element")
+    membership = caller(request)
+    require_editor(membership)
+    body = parse_body(request, ConsensusIn)
+    try:
+        agreed = consensus.set_consensus(
+            assessment,
+            element,
+            body.level,
+            body.importance,
+            body.target,
+            body.rationale or "",
+            agreed_by=membership.user,
+        )
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    return {
+        "element": agreed.element_code,
+        "level": agreed.level,
+        "importance": agreed.importance,
+        "target": agreed.target,
+        "rationale": agreed.rationale,
+    }

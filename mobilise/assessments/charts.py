@@ -1,0 +1,174 @@
+"""Charts of an assessment's results, drawn with matplotlib.
+
+Written once: the results page shows them as SVG, and the report documents reuse the same
+functions for PNG or SVG. Each chart is drawn from the same `Results` as the tables beside
+it, and carries a text alternative.
+"""
+
+import base64
+import io
+import math
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+
+from mobilise.assessments.services.priorities import agreed_section_means
+from mobilise.assessments.services.results import Results
+from mobilise.framework.catalogue import Framework
+
+NHS_BLUE = "#005eb8"
+NHS_DARK_BLUE = "#003087"
+NHS_WARM_YELLOW = "#ffb81c"
+NHS_GREY = "#768692"
+TEXT = "#212b32"
+
+matplotlib.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "mobilise",  # the same figures make the same file
+        "text.color": TEXT,
+        "axes.labelcolor": TEXT,
+        "xtick.color": TEXT,
+        "ytick.color": TEXT,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    alt: str
+    svg: bytes
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode()
+
+
+def render(figure: Figure, fmt: str = "svg", dpi: int = 150) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight", metadata=_metadata(fmt))
+    return buffer.getvalue()
+
+
+def _metadata(fmt: str) -> dict | None:
+    return {"Date": None} if fmt == "svg" else None
+
+
+def _radar(
+    labels: list[str], series: list[tuple[str, list[float | None], str]], size: float
+) -> Figure:
+    figure = Figure(figsize=(size, size))
+    axes = figure.add_subplot(projection="polar")
+    angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
+    for name, values, colour in series:
+        points = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
+        if not points:
+            continue
+        closed = [*points, points[0]]
+        axes.plot(
+            [a for a, _ in closed], [v for _, v in closed], color=colour, linewidth=2, label=name
+        )
+        axes.fill([a for a, _ in closed], [v for _, v in closed], color=colour, alpha=0.12)
+    axes.set_xticks(angles)
+    axes.set_xticklabels(labels)
+    axes.set_ylim(0, 4)
+    axes.set_yticks([0, 1, 2, 3, 4])
+    axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY)
+    axes.set_theta_offset(math.pi / 2)
+    axes.set_theta_direction(-1)
+    axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
+    return figure
+
+
+def _describe(pairs: list[tuple[str, float | None]]) -> str:
+    return "; ".join(f"{label} {'no rating' if v is None else f'{v:g}'}" for label, v in pairs)
+
+
+def section_radar(framework: Framework, results: Results) -> Chart:
+    labels = [
+        f"{s.code} {s.title}".replace(
+            "Capabilities and Working Practices", "Capabilities and\nWorking Practices"
+        )
+        for s in framework.sections
+    ]
+    means = [round(s.mean, 2) if s.mean is not None else None for s in results.sections]
+    agreed = agreed_section_means(framework, results)
+    agreed_values = [
+        round(agreed[s.code], 2) if agreed[s.code] is not None else None for s in framework.sections
+    ]
+    figure = _radar(
+        labels,
+        [("Mean rating", means, NHS_BLUE), ("Mean agreed level", agreed_values, NHS_WARM_YELLOW)],
+        5.5,
+    )
+    names = [f"{s.code} {s.title}" for s in framework.sections]
+    alt = (
+        "Radar chart of the four sections on the 0 to 4 scale. Mean rating: "
+        + _describe(list(zip(names, means, strict=True)))
+        + ". Mean agreed level: "
+        + _describe(list(zip(names, agreed_values, strict=True)))
+        + "."
+    )
+    return Chart("Sections", alt, render(figure))
+
+
+def element_radar(framework: Framework, results: Results) -> Chart:
+    codes = [e.code for e in framework.elements]
+    medians = [results.element(c).median for c in codes]
+    agreed = [
+        results.element(c).consensus.level if results.element(c).consensus else None for c in codes
+    ]
+    figure = _radar(
+        codes,
+        [("Median rating", medians, NHS_BLUE), ("Agreed level", agreed, NHS_WARM_YELLOW)],
+        6.5,
+    )
+    alt = (
+        "Radar chart of the 23 elements on the 0 to 4 scale. Median rating: "
+        + _describe(list(zip(codes, medians, strict=True)))
+        + ". Agreed level: "
+        + _describe(list(zip(codes, agreed, strict=True)))
+        + "."
+    )
+    return Chart("Elements", alt, render(figure))
+
+
+def heat_map(framework: Framework, results: Results) -> Chart:
+    codes = [e.code for e in framework.elements]
+    columns = [f"{s.level} {s.label}" for s in framework.scale] + [framework.dont_know]
+    rows = [
+        [*results.element(c).distribution.values(), results.element(c).dont_know] for c in codes
+    ]
+    top = max((max(r) for r in rows), default=0) or 1
+    figure = Figure(figsize=(6.5, 8))
+    axes = figure.add_subplot()
+    axes.imshow(rows, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    for y, row in enumerate(rows):
+        for x, count in enumerate(row):
+            axes.text(
+                x,
+                y,
+                str(count),
+                ha="center",
+                va="center",
+                color="white" if count > top * 0.6 else TEXT,
+            )
+    axes.set_xticks(range(len(columns)))
+    axes.set_xticklabels(columns, rotation=30, ha="right")
+    axes.set_yticks(range(len(codes)))
+    axes.set_yticklabels(codes)
+    axes.tick_params(length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    alt = (
+        "Heat map of how many people chose each level for each element; darker means more. "
+        "The same counts are in the table that follows."
+    )
+    return Chart("Answers per element and level", alt, render(figure))

@@ -1,0 +1,62 @@
+from django import forms
+
+from mobilise.accounts.models import Organisation
+from mobilise.assessments.models import Mode
+from mobilise.core.forms import SplitDateField
+
+NEW_UNIT = "__new__"
+
+
+class AssessmentForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="For example, Board self-assessment, spring 2027",
+        error_messages={
+            "required": "Enter a title for the assessment",
+            "max_length": "The title must be 200 characters or fewer",
+        },
+    )
+    unit = forms.ChoiceField(
+        label="Which unit is assessing itself?",
+        error_messages={"required": "Select the unit, or add a new one"},
+    )
+    new_unit = forms.CharField(
+        label="Name of the new unit",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "The unit's name must be 200 characters or fewer"},
+    )
+    mode = forms.ChoiceField(
+        label="How will people take part?",
+        choices=Mode.choices,
+        error_messages={"required": "Select group session or individual completion"},
+    )
+    closes_on = SplitDateField(
+        label="Closing date",
+        required=False,
+        help_text="Needed for individual completion. For example, 27 3 2027",
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        units = [(str(u.id), u.name) for u in organisation.units.all()]
+        self.fields["unit"].choices = [*units, (NEW_UNIT, "A new unit")]
+        self.unit_names = dict(units)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("unit") == NEW_UNIT and not data.get("new_unit", "").strip():
+            self.add_error("new_unit", "Enter the name of the new unit")
+        if (
+            data.get("mode") == Mode.INDIVIDUAL
+            and not data.get("closes_on")
+            and "closes_on" not in self.errors
+        ):
+            self.add_error("closes_on", "Enter the closing date: people rate by then")
+        return data
+
+    @property
+    def unit_name(self) -> str:
+        unit = self.cleaned_data["unit"]
+        return self.cleaned_data["new_unit"].strip() if unit == NEW_UNIT else self.unit_names[unit]

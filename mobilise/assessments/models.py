@@ -1,0 +1,162 @@
+import datetime
+import secrets
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from mobilise.accounts.models import Organisation, Unit
+from mobilise.core.models import BaseModel
+from mobilise.framework.catalogue import Framework, get_framework
+
+UK = ZoneInfo("Europe/London")
+LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(4)]
+COMMENT_MAX_LENGTH = 2000
+DEFAULT_TARGET = 3
+
+
+def new_participant_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Mode(models.TextChoices):
+    GROUP = "group", "Group session"
+    INDIVIDUAL = "individual", "Individual completion"
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Importance(models.TextChoices):
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+IMPORTANCE_WEIGHTS = {Importance.LOW: 1, Importance.MEDIUM: 2, Importance.HIGH: 3}
+
+
+class Assessment(BaseModel):
+    """One self-assessment of a unit, against one version of the framework."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="assessments"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="assessments")
+    title = models.CharField(max_length=200)
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    closes_on = models.DateField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    framework_version = models.CharField(max_length=20)
+    participant_token = models.CharField(max_length=64, unique=True, default=new_participant_token)
+    results_revealed = models.BooleanField(default=False)
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reassessments"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def framework(self) -> Framework:
+        return get_framework(self.framework_version)
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool:
+        """Open until closed by hand, or until the end of its closing day, UK time."""
+        if self.status != Status.OPEN:
+            return False
+        if self.closes_on is None:
+            return True
+        today = (now or timezone.now()).astimezone(UK).date()
+        return today <= self.closes_on
+
+    @property
+    def current_status(self) -> str:
+        return Status.OPEN if self.is_open() else Status.CLOSED
+
+
+class Source(models.TextChoices):
+    PARTICIPANT = "participant", "Participant"
+    API = "api", "API"
+    PAPER = "paper", "Entered by the facilitator from paper"
+
+
+class Response(BaseModel):
+    """One participant's answers. Nothing here identifies the person who gave them."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="responses")
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.PARTICIPANT)
+    # A hash of the participant's personal resume key, so a draft can be found again.
+    resume_key_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["assessment", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"Response {self.id}"
+
+
+class Rating(models.Model):
+    """A rating of one element; a null level is "Don't know"."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
+    element_code = models.CharField(max_length=8)
+    level = models.PositiveSmallIntegerField(null=True, blank=True, validators=LEVEL_VALIDATORS)
+    comment = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "element_code"], name="unique_rating"),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__lte=4),
+                name="rating_level_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element_code}: {self.level}"
+
+
+class Consensus(BaseModel):
+    """The level the group agreed for an element, how important it is now, and the target."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="consensus")
+    element_code = models.CharField(max_length=8)
+    level = models.PositiveSmallIntegerField(validators=LEVEL_VALIDATORS)
+    importance = models.CharField(max_length=10, choices=Importance.choices)
+    target = models.PositiveSmallIntegerField(default=DEFAULT_TARGET, validators=LEVEL_VALIDATORS)
+    rationale = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "consensus"
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "element_code"], name="unique_consensus"),
+            models.CheckConstraint(
+                condition=models.Q(level__lte=4) & models.Q(target__lte=4),
+                name="consensus_levels_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element_code}: {self.level}"
+
+    @property
+    def weight(self) -> int:
+        return IMPORTANCE_WEIGHTS[self.importance]

@@ -1,0 +1,55 @@
+"""The group's agreed ratings."""
+
+from django.http import Http404
+
+from mobilise.accounts.models import User
+from mobilise.assessments.models import (
+    COMMENT_MAX_LENGTH,
+    DEFAULT_TARGET,
+    Assessment,
+    Consensus,
+    Importance,
+)
+from mobilise.assessments.services.errors import FieldError, InvalidInput
+
+
+def set_consensus(
+    assessment: Assessment,
+    element_code: str,
+    level: int,
+    importance: str,
+    target: int | None = None,
+    rationale: str = "",
+    agreed_by: User | None = None,
+) -> Consensus:
+    """Record (or change) what the group agreed for one element."""
+    if assessment.framework.element(element_code) is None:
+        raise Http404("No such element")
+    target = DEFAULT_TARGET if target is None else target
+    errors = []
+    if level not in range(5):
+        errors.append(FieldError(("level",), "The agreed level must be 0 to 4"))
+    if importance not in Importance.values:
+        errors.append(FieldError(("importance",), "Importance must be low, medium or high"))
+    if target not in range(5):
+        errors.append(FieldError(("target",), "The target level must be 0 to 4"))
+    if len(rationale or "") > COMMENT_MAX_LENGTH:
+        errors.append(
+            FieldError(
+                ("rationale",), f"The rationale must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+            )
+        )
+    if errors:
+        raise InvalidInput(errors)
+    consensus, _ = Consensus.objects.update_or_create(
+        assessment=assessment,
+        element_code=element_code,
+        defaults={
+            "level": level,
+            "importance": importance,
+            "target": target,
+            "rationale": rationale or "",
+            "agreed_by": agreed_by,
+        },
+    )
+    return consensus

@@ -1,0 +1,24 @@
+"""Errors the assessment services raise, for pages and the API to translate."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    loc: tuple[str | int, ...]
+    msg: str
+
+
+class InvalidInput(ValueError):
+    """The input fails validation; each error names its field. Nothing was saved."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(e.msg for e in errors))
+        self.errors = errors
+
+
+class AssessmentClosed(RuntimeError):
+    """The assessment is closed: no answers can be given or changed."""
+
+    def __init__(self) -> None:
+        super().__init__("This assessment is closed")

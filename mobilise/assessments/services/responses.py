@@ -1,0 +1,147 @@
+"""Participants' answers: whole responses (API, paper) and drafts saved page by page.
+
+A response is written in one transaction or not at all. Nothing that could identify the
+participant is stored: no account, no IP address, no browser details, only a hash of the
+random resume key that the participant holds.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment, Rating, Response, Source
+from mobilise.assessments.services.errors import AssessmentClosed, FieldError, InvalidInput
+from mobilise.framework.catalogue import Framework
+
+
+@dataclass(frozen=True)
+class Answer:
+    element: str
+    level: int | None  # None is "Don't know"
+    comment: str = ""
+
+
+def clean_answers(framework: Framework, answers: list[Answer], complete: bool) -> list[Answer]:
+    """Check answers against the framework: known elements, once each, levels on the scale,
+    comments within the limit, and (when `complete`) every element present."""
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    for index, answer in enumerate(answers):
+        if framework.element(answer.element) is None:
+            errors.append(
+                FieldError(
+                    ("ratings", index, "element"),
+                    f"{answer.element!r} is not an element of framework version "
+                    f"{framework.version}",
+                )
+            )
+        elif answer.element in seen:
+            errors.append(
+                FieldError(("ratings", index, "element"), f"{answer.element} is rated twice")
+            )
+        seen.add(answer.element)
+        if answer.level is not None and answer.level not in range(5):
+            errors.append(
+                FieldError(
+                    ("ratings", index, "level"),
+                    "The level must be 0 to 4, or null for Don't know",
+                )
+            )
+        if len(answer.comment or "") > COMMENT_MAX_LENGTH:
+            errors.append(
+                FieldError(
+                    ("ratings", index, "comment"),
+                    f"The comment must be {COMMENT_MAX_LENGTH:,} characters or fewer",
+                )
+            )
+    if complete:
+        missing = [e.code for e in framework.elements if e.code not in seen]
+        if missing:
+            errors.append(
+                FieldError(("ratings",), f"Rate every element: missing {', '.join(missing)}")
+            )
+    if errors:
+        raise InvalidInput(errors)
+    return answers
+
+
+def _ratings(response: Response, answers: list[Answer]) -> list[Rating]:
+    return [
+        Rating(response=response, element_code=a.element, level=a.level, comment=a.comment or "")
+        for a in answers
+    ]
+
+
+def submit_response(
+    assessment: Assessment, answers: list[Answer], source: str = Source.API
+) -> Response:
+    """A complete response, counted at once. Invalid input first, then a closed assessment."""
+    clean_answers(assessment.framework, answers, complete=True)
+    if not assessment.is_open():
+        raise AssessmentClosed()
+    with transaction.atomic():
+        response = Response.objects.create(
+            assessment=assessment, source=source, submitted_at=timezone.now()
+        )
+        Rating.objects.bulk_create(_ratings(response, answers))
+    return response
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def start_draft(assessment: Assessment) -> tuple[Response, str]:
+    """A participant's new draft and its resume key (returned once, stored hashed)."""
+    if not assessment.is_open():
+        raise AssessmentClosed()
+    key = secrets.token_urlsafe(24)
+    response = Response.objects.create(
+        assessment=assessment, source=Source.PARTICIPANT, resume_key_hash=_hash(key)
+    )
+    return response, key
+
+
+def find_draft(assessment: Assessment, key: str | None) -> Response | None:
+    if not key:
+        return None
+    return Response.objects.filter(assessment=assessment, resume_key_hash=_hash(key)).first()
+
+
+def save_answers(response: Response, answers: list[Answer]) -> None:
+    """Save some of a participant's answers; earlier answers to the same elements change."""
+    assessment = response.assessment
+    clean_answers(assessment.framework, answers, complete=False)
+    if not assessment.is_open():
+        raise AssessmentClosed()
+    codes = [a.element for a in answers]
+    with transaction.atomic():
+        Rating.objects.filter(response=response, element_code__in=codes).delete()
+        Rating.objects.bulk_create(_ratings(response, answers))
+
+
+def answers_of(response: Response) -> dict[str, Rating]:
+    return {r.element_code: r for r in response.ratings.all()}
+
+
+def missing_elements(response: Response) -> list[str]:
+    answered = set(response.ratings.values_list("element_code", flat=True))
+    return [e.code for e in response.assessment.framework.elements if e.code not in answered]
+
+
+def submit_draft(response: Response) -> Response:
+    """Count a draft; every element must be answered. Submitting again changes nothing."""
+    if not response.assessment.is_open():
+        raise AssessmentClosed()
+    missing = missing_elements(response)
+    if missing:
+        raise InvalidInput(
+            [FieldError(("ratings",), f"Answer every element: missing {', '.join(missing)}")]
+        )
+    if response.submitted_at is None:
+        response.submitted_at = timezone.now()
+        response.save(update_fields=["submitted_at", "updated_at"])
+    return response

@@ -1,0 +1,79 @@
+"""Setting assessments up, opening and closing them."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from mobilise.accounts.models import Organisation, Unit, User
+from mobilise.assessments.models import UK, Assessment, Mode, Status
+from mobilise.assessments.services.errors import FieldError, InvalidInput
+from mobilise.framework.catalogue import CURRENT_VERSION
+
+
+def uk_today() -> datetime.date:
+    return timezone.now().astimezone(UK).date()
+
+
+def validate_setup(unit: str, title: str, mode: str, closes_on: datetime.date | None) -> None:
+    errors = []
+    if not unit.strip():
+        errors.append(FieldError(("unit",), "Enter the unit: the team, directorate or Board"))
+    elif len(unit.strip()) > 200:
+        errors.append(FieldError(("unit",), "The unit must be 200 characters or fewer"))
+    if not title.strip():
+        errors.append(FieldError(("title",), "Enter a title for the assessment"))
+    elif len(title.strip()) > 200:
+        errors.append(FieldError(("title",), "The title must be 200 characters or fewer"))
+    if mode not in Mode.values:
+        errors.append(FieldError(("mode",), "Choose group session or individual completion"))
+    if closes_on is not None and closes_on < uk_today():
+        errors.append(FieldError(("closes_on",), "The closing date must be today or in the future"))
+    if errors:
+        raise InvalidInput(errors)
+
+
+@transaction.atomic
+def create_assessment(
+    organisation: Organisation,
+    unit: str,
+    title: str,
+    mode: str,
+    closes_on: datetime.date | None = None,
+    created_by: User | None = None,
+) -> Assessment:
+    """A new open assessment; the unit is created in the organisation if it is new."""
+    validate_setup(unit, title, mode, closes_on)
+    unit_obj, _ = Unit.objects.get_or_create(organisation=organisation, name=unit.strip())
+    return Assessment.objects.create(
+        organisation=organisation,
+        unit=unit_obj,
+        title=title.strip(),
+        mode=mode,
+        closes_on=closes_on,
+        framework_version=CURRENT_VERSION,
+        created_by=created_by,
+    )
+
+
+def close_assessment(assessment: Assessment) -> Assessment:
+    assessment.status = Status.CLOSED
+    assessment.closed_at = timezone.now()
+    assessment.save(update_fields=["status", "closed_at", "updated_at"])
+    return assessment
+
+
+def reopen_assessment(assessment: Assessment) -> Assessment:
+    """Open again; a closing date already past is cleared, or it would close it at once."""
+    assessment.status = Status.OPEN
+    assessment.closed_at = None
+    if assessment.closes_on is not None and assessment.closes_on < uk_today():
+        assessment.closes_on = None
+    assessment.save(update_fields=["status", "closed_at", "closes_on", "updated_at"])
+    return assessment
+
+
+def reveal_results(assessment: Assessment, revealed: bool) -> Assessment:
+    assessment.results_revealed = revealed
+    assessment.save(update_fields=["results_revealed", "updated_at"])
+    return assessment

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from mobilise.assessments.views import facilitate
+
+app_name = "assessments"
+
+urlpatterns = [
+    path("", facilitate.assessment_list, name="list"),
+    path("new/", facilitate.assessment_new, name="new"),
+    path("guide/", facilitate.guide, name="guide"),
+    path("<uuid:assessment_id>/", facilitate.assessment_detail, name="detail"),
+    path("<uuid:assessment_id>/close/", facilitate.assessment_close, name="close"),
+    path("<uuid:assessment_id>/reopen/", facilitate.assessment_reopen, name="reopen"),
+    path("<uuid:assessment_id>/reveal/", facilitate.assessment_reveal, name="reveal"),
+    path("<uuid:assessment_id>/live/", facilitate.live, name="live"),
+    path("<uuid:assessment_id>/live/panel/", facilitate.live_panel, name="live-panel"),
+    path("<uuid:assessment_id>/agree/", facilitate.agree, name="agree-start"),
+    path("<uuid:assessment_id>/agree/<int:number>/", facilitate.agree, name="agree"),
+    path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
+    path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
+]

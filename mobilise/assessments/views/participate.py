@@ -1,0 +1,260 @@
+"""The participant's journey: no account, anonymous, one page per section.
+
+A participant's draft is found again by a random resume key, held in a signed cookie in
+their browser and in the personal resume link they are shown; only its hash is stored.
+"""
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
+from mobilise.assessments.models import Assessment, Mode, Response
+from mobilise.assessments.services import responses, results
+from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
+
+COOKIE_MAX_AGE = 60 * 60 * 24 * 180
+SALT = "mobilise.resume"
+
+
+def cookie_name(assessment: Assessment) -> str:
+    return f"mobilise-resume-{assessment.id}"
+
+
+def remember(
+    response: HttpResponse, request: HttpRequest, assessment: Assessment, key: str
+) -> None:
+    response.set_signed_cookie(
+        cookie_name(assessment),
+        key,
+        salt=SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+def resume_key(request: HttpRequest, assessment: Assessment) -> str | None:
+    return request.get_signed_cookie(cookie_name(assessment), default=None, salt=SALT)
+
+
+def load(token: str) -> Assessment:
+    return get_object_or_404(
+        Assessment.objects.select_related("unit", "organisation"), participant_token=token
+    )
+
+
+def draft_of(request: HttpRequest, assessment: Assessment) -> Response | None:
+    return responses.find_draft(assessment, resume_key(request, assessment))
+
+
+def context(assessment: Assessment, **extra) -> dict:
+    return {
+        "assessment": assessment,
+        "framework": assessment.framework,
+        "token": assessment.participant_token,
+        **extra,
+    }
+
+
+def closed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    return render(
+        request,
+        "participate/closed.jinja",
+        context(assessment, page_title="This assessment has closed"),
+    )
+
+
+def resume_url(request: HttpRequest, assessment: Assessment, key: str) -> str:
+    return request.build_absolute_uri(
+        reverse("participate:resume", args=[assessment.participant_token, key])
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = load(token)
+    draft = draft_of(request, assessment)
+    if not assessment.is_open():
+        return closed(request, assessment)
+    if request.method == "POST":
+        if draft is None:
+            try:
+                draft, key = responses.start_draft(assessment)
+            except AssessmentClosed:
+                return closed(request, assessment)
+            response = redirect("participate:section", token, 1)
+            remember(response, request, assessment, key)
+            return response
+        return redirect("participate:section", token, 1)
+    return render(
+        request,
+        "participate/start.jinja",
+        context(
+            assessment,
+            page_title=f"{assessment.title}: self-assessment",
+            draft=draft,
+            answered=draft.ratings.count() if draft else 0,
+            elements=len(assessment.framework.elements),
+        ),
+    )
+
+
+def resume(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    assessment = load(token)
+    draft = responses.find_draft(assessment, key)
+    if draft is None:
+        raise Http404("No such response")
+    target = "participate:check" if not responses.missing_elements(draft) else "participate:start"
+    response = redirect(target, token)
+    remember(response, request, assessment, key)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    assessment = load(token)
+    framework = assessment.framework
+    if number < 1 or number > len(framework.sections):
+        raise Http404("No such section")
+    draft = draft_of(request, assessment)
+    if draft is None:
+        return redirect("participate:start", token)
+    if not assessment.is_open():
+        return closed(request, assessment)
+    section = framework.sections[number - 1]
+    elements = list(section.elements)
+    saving_for_later = request.POST.get("action") == "save"
+    form = RatingsForm(
+        request.POST or None,
+        elements=elements,
+        require_all=not saving_for_later,
+        initial=initial_from(responses.answers_of(draft)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            responses.save_answers(draft, form.answers())
+        except AssessmentClosed:
+            return closed(request, assessment)
+        if saving_for_later:
+            return redirect("participate:saved", token)
+        if number < len(framework.sections) and draft.submitted_at is None:
+            return redirect("participate:section", token, number + 1)
+        return redirect("participate:check", token)
+    answered = draft.ratings.count()
+    return render(
+        request,
+        "participate/section.jinja",
+        context(
+            assessment,
+            page_title=f"{section.code} {section.title}",
+            form=form,
+            section=section,
+            number=number,
+            sections=len(framework.sections),
+            items={e.code: level_items(framework, e) for e in elements},
+            answered=answered,
+            elements=len(framework.elements),
+        ),
+    )
+
+
+def saved(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = load(token)
+    key = resume_key(request, assessment)
+    if responses.find_draft(assessment, key) is None:
+        return redirect("participate:start", token)
+    return render(
+        request,
+        "participate/saved.jinja",
+        context(
+            assessment,
+            page_title="Your answers are saved",
+            resume_url=resume_url(request, assessment, key),
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = load(token)
+    draft = draft_of(request, assessment)
+    if draft is None:
+        return redirect("participate:start", token)
+    if not assessment.is_open():
+        return closed(request, assessment)
+    missing = responses.missing_elements(draft)
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                responses.submit_draft(draft)
+        except AssessmentClosed:
+            return closed(request, assessment)
+        except InvalidInput:
+            pass  # the page below lists what is missing
+        else:
+            return redirect("participate:done", token)
+    framework = assessment.framework
+    section_of = {e.code: i + 1 for i, s in enumerate(framework.sections) for e in s.elements}
+    return render(
+        request,
+        "participate/check.jinja",
+        context(
+            assessment,
+            page_title="Check your answers",
+            answers=responses.answers_of(draft),
+            missing=missing,
+            section_of=section_of,
+            submitted=draft.submitted_at is not None,
+            tried=request.method == "POST",
+        ),
+    )
+
+
+def done(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = load(token)
+    key = resume_key(request, assessment)
+    draft = responses.find_draft(assessment, key)
+    if draft is None or draft.submitted_at is None:
+        return redirect("participate:start", token)
+    return render(
+        request,
+        "participate/done.jinja",
+        context(
+            assessment,
+            page_title="Your answers have been sent",
+            resume_url=resume_url(request, assessment, key),
+            can_see_results=participants_may_see(assessment),
+        ),
+    )
+
+
+def participants_may_see(assessment: Assessment) -> bool:
+    if not assessment.results_revealed:
+        return False
+    if assessment.mode == Mode.INDIVIDUAL:
+        submitted = assessment.responses.filter(submitted_at__isnull=False).count()
+        return not results.is_hidden(assessment, submitted)
+    return True
+
+
+def group_results(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = load(token)
+    if not participants_may_see(assessment):
+        return render(
+            request,
+            "participate/results_hidden.jinja",
+            context(assessment, page_title="The group's results are not shown yet"),
+        )
+    return render(
+        request,
+        "participate/results.jinja",
+        context(
+            assessment,
+            page_title="The group's results",
+            results=results.assessment_results(assessment),
+        ),
+    )
