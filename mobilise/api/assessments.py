@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Router
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from mobilise.accounts.services import get_for_organisation
@@ -82,7 +82,7 @@ def create(request: HttpRequest):
         )
     except InvalidInput as error:
         raise invalid(error.errors) from error
-    return 201, assessment_out(request, assessment)
+    return Status(201, assessment_out(request, assessment))
 
 
 @router.get("/assessments", response={200: list[AssessmentOut], **READ}, summary="List assessments")
@@ -129,7 +129,7 @@ def submit(request: HttpRequest, participant_token: str):
         raise invalid(error.errors) from error
     except AssessmentClosed as error:
         raise HttpError(409, "This assessment is closed") from error
-    return 201, {"response_id": str(response.id)}
+    return Status(201, {"response_id": str(response.id)})
 
 
 @router.get(

@@ -83,7 +83,8 @@ def _radar(
     axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY)
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
-    axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
+    if axes.get_legend_handles_labels()[0]:
+        axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
     return figure
 
 

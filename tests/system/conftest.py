@@ -77,7 +77,8 @@ def assert_accessible(page: Page) -> None:
     """No axe violations of WCAG 2.2 A and AA on the page as it is now."""
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} on {page.url})"
+        f"{v['id']}: {v['help']} on {page.url}: "
+        + "; ".join(node["html"][:200] for node in v["nodes"][:3])
         for v in results.response["violations"]
     ]
     assert violations == []

@@ -19,10 +19,11 @@ class AssessmentForm(forms.Form):
     )
     unit = forms.ChoiceField(
         label="Which unit is assessing itself?",
-        error_messages={"required": "Select the unit, or add a new one"},
+        required=False,
     )
     new_unit = forms.CharField(
         label="Name of the new unit",
+        help_text="If you chose a new unit",
         max_length=200,
         required=False,
         error_messages={"max_length": "The unit's name must be 200 characters or fewer"},
@@ -46,7 +47,13 @@ class AssessmentForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("unit") == NEW_UNIT and not data.get("new_unit", "").strip():
+        new_unit = data.get("new_unit", "").strip()
+        if not data.get("unit"):
+            if new_unit:
+                data["unit"] = NEW_UNIT
+            elif "unit" not in self.errors:
+                self.add_error("unit", "Select the unit, or add a new one")
+        elif data["unit"] == NEW_UNIT and not new_unit:
             self.add_error("new_unit", "Enter the name of the new unit")
         if (
             data.get("mode") == Mode.INDIVIDUAL

@@ -7,10 +7,12 @@ Definitions (as in the API contract):
 - `mean` is their mean; a section's mean is the mean of its elements' unrounded means
   (elements with no numeric rating left out), and the overall mean likewise over all
   elements. Means are rounded to two decimals only when shown.
-- `spread` flags an element for discussion when the group disagrees: at least two levels
-  lie between the lowest and the highest rating **and** no single level holds a clear
-  majority (more than half) of the ratings. A group split 3 against 3 between Emerging
-  and Established is flagged; ten people at Developing and one at Embedded are not.
+- `spread` flags an element for discussion when the group disagrees: of all the pairs of
+  people who gave a level, **more than two in five are two or more levels apart**. Next-door
+  levels are close enough; a split across the scale is not. So 1,1,3,3 is flagged (four of
+  six pairs two levels apart), 0,0,0,4,4,4,4 is flagged, 1,2,2,3 is not (one pair of six),
+  and 2,2,2,2,4 is not (one dissenter of five: four pairs of ten). This catches a group
+  split into camps, which a rule on the range or the most common level alone would miss.
 
 Only submitted responses count.
 """
@@ -67,9 +69,14 @@ class ElementResult:
 
     @property
     def spread(self) -> bool:
-        if self.n < 2 or self.max - self.min < 2:
-            return False
-        return max(self.distribution.values()) * 2 <= self.n
+        pairs = self.n * (self.n - 1) // 2
+        far = sum(
+            self.distribution[low] * self.distribution[high]
+            for low in LEVELS
+            for high in LEVELS
+            if high - low >= 2
+        )
+        return pairs > 0 and far * 5 > pairs * 2
 
     @property
     def suggested_level(self) -> int | None:

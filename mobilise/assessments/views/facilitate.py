@@ -48,7 +48,9 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 def assessment_new(request: HttpRequest) -> HttpResponse:
     require_editor(request)
     organisation = request.membership.organisation
-    form = AssessmentForm(request.POST or None, organisation=organisation)
+    form = AssessmentForm(
+        request.POST if request.method == "POST" else None, organisation=organisation
+    )
     if request.method == "POST" and form.is_valid():
         try:
             assessment = setup.create_assessment(
@@ -190,7 +192,10 @@ def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
         elif suggested is not None:
             initial[f"level_{key}"] = str(suggested)
     form = ConsensusForm(
-        request.POST or None, framework=framework, elements=list(section.elements), initial=initial
+        request.POST if request.method == "POST" else None,
+        framework=framework,
+        elements=list(section.elements),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         for code, level, importance, target, rationale in form.agreed():
@@ -254,7 +259,9 @@ def paper_entry(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
     framework = assessment.framework
-    form = RatingsForm(request.POST or None, elements=framework.elements)
+    form = RatingsForm(
+        request.POST if request.method == "POST" else None, elements=framework.elements
+    )
     if request.method == "POST" and form.is_valid():
         try:
             responses.submit_response(assessment, form.answers(), source=Source.PAPER)

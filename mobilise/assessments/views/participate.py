@@ -129,7 +129,7 @@ def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
     elements = list(section.elements)
     saving_for_later = request.POST.get("action") == "save"
     form = RatingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         elements=elements,
         require_all=not saving_for_later,
         initial=initial_from(responses.answers_of(draft)),

@@ -1,0 +1,203 @@
+import datetime
+
+import pytest
+
+from mobilise.assessments.models import Assessment, Consensus, Mode, Response, Source, Status
+from mobilise.assessments.tests.factories import CODES, AssessmentFactory, submit
+from mobilise.core.tests.html import error_summary, page, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, facilitator):
+    client.force_login(facilitator.user)
+    return client
+
+
+@pytest.fixture
+def assessment(facilitator):
+    return AssessmentFactory(organisation=facilitator.organisation)
+
+
+def test_it_creates_an_assessment_for_a_new_unit(signed_in, facilitator):
+    response = signed_in.post(
+        "/assessments/new/",
+        {"title": "Board 2027", "unit": "__new__", "new_unit": "Trust Board", "mode": "group"},
+    )
+    created = Assessment.objects.get()
+    assert response.url == f"/assessments/{created.id}/"
+    assert created.unit.name == "Trust Board" and created.organisation == facilitator.organisation
+    assert created.framework_version == "1.0"
+
+
+def test_individual_completion_needs_a_real_future_closing_date(signed_in):
+    base = {"title": "Survey", "unit": "__new__", "new_unit": "ED", "mode": "individual"}
+    missing = signed_in.post("/assessments/new/", base)
+    assert ("#id_closes_on", "Enter the closing date: people rate by then") in error_summary(
+        missing
+    )
+    bad = signed_in.post(
+        "/assessments/new/",
+        {**base, "closes_on_day": "31", "closes_on_month": "2", "closes_on_year": "2030"},
+    )
+    assert ("#id_closes_on", "The closing date must be a real date") in error_summary(bad)
+    past = signed_in.post(
+        "/assessments/new/",
+        {**base, "closes_on_day": "1", "closes_on_month": "1", "closes_on_year": "2020"},
+    )
+    assert ("#id_closes_on", "The closing date must be today or in the future") in error_summary(
+        past
+    )
+    assert not Assessment.objects.exists()
+    future = datetime.date.today() + datetime.timedelta(days=10)
+    ok = signed_in.post(
+        "/assessments/new/",
+        {
+            **base,
+            "closes_on_day": future.day,
+            "closes_on_month": future.month,
+            "closes_on_year": future.year,
+        },
+    )
+    assert ok.status_code == 302
+    assert Assessment.objects.get().closes_on == future
+
+
+def test_the_form_names_every_missing_field(signed_in):
+    response = signed_in.post("/assessments/new/", {})
+    assert [message for _, message in error_summary(response)] == [
+        "Enter a title for the assessment",
+        "Select the unit, or add a new one",
+        "Select group session or individual completion",
+    ]
+
+
+def test_the_assessment_page_shares_the_link_and_a_qr_code(signed_in, assessment):
+    html = page(signed_in.get(f"/assessments/{assessment.id}/"))
+    assert html.select_one("#participant-link").get_text().strip() == (
+        f"http://testserver/take/{assessment.participant_token}/"
+    )
+    qr = html.select_one("img.app-qr")
+    assert qr["src"].startswith("data:image/svg+xml") and qr["alt"]
+
+
+def test_it_checks_ownership(signed_in, outsider):
+    theirs = AssessmentFactory(organisation=outsider.organisation)
+    for path in ["", "live/", "live/panel/", "agree/1/", "results/", "paper/"]:
+        assert signed_in.get(f"/assessments/{theirs.id}/{path}").status_code == 404, path
+    assert signed_in.post(f"/assessments/{theirs.id}/close/").status_code == 404
+
+
+def test_it_requires_rw_access(client, viewer):
+    client.force_login(viewer.user)
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    assert client.get("/assessments/new/").status_code == 403
+    assert client.post(f"/assessments/{assessment.id}/close/").status_code == 403
+    assert client.get(f"/assessments/{assessment.id}/agree/1/").status_code == 403
+    assert client.get(f"/assessments/{assessment.id}/paper/").status_code == 403
+    assert client.get(f"/assessments/{assessment.id}/results/").status_code == 200
+    assessment.refresh_from_db()
+    assert assessment.status == Status.OPEN
+
+
+def test_pages_need_sign_in(client, assessment):
+    response = client.get(f"/assessments/{assessment.id}/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_close_reopen_and_reveal(signed_in, assessment):
+    signed_in.post(f"/assessments/{assessment.id}/close/")
+    assessment.refresh_from_db()
+    assert assessment.status == Status.CLOSED
+    signed_in.post(f"/assessments/{assessment.id}/reopen/")
+    signed_in.post(f"/assessments/{assessment.id}/reveal/", {"reveal": "yes"})
+    assessment.refresh_from_db()
+    assert assessment.status == Status.OPEN and assessment.results_revealed
+
+
+def test_the_live_view_shows_answers_and_disagreements(signed_in, assessment):
+    submit(assessment, {**dict.fromkeys(CODES, 2), "2.2": 0})
+    submit(assessment, {**dict.fromkeys(CODES, 2), "2.2": 4})
+    html = text(page(signed_in.get(f"/assessments/{assessment.id}/live/panel/")))
+    assert "2 answers sent" in html
+    assert "Disagreement on 1 element: 2.2" in html
+
+
+def test_the_live_view_keeps_individual_answers_hidden_below_the_threshold(signed_in, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation, mode=Mode.INDIVIDUAL)
+    submit(assessment, 2)
+    html = text(page(signed_in.get(f"/assessments/{assessment.id}/live/panel/")))
+    assert "Results appear when at least 3 people have answered" in html
+
+
+def agree_data(section_codes, level="2", importance="high", target="3") -> dict:
+    data = {}
+    for code in section_codes:
+        key = code.replace(".", "_")
+        data.update(
+            {
+                f"level_{key}": level,
+                f"importance_{key}": importance,
+                f"target_{key}": target,
+                f"rationale_{key}": "",
+            }
+        )
+    return data
+
+
+def test_agreeing_prefills_the_median_rounded_down_and_saves(signed_in, assessment):
+    submit(assessment, 1)
+    submit(assessment, 2)  # median 1.5 for every element
+    form = page(signed_in.get(f"/assessments/{assessment.id}/agree/1/"))
+    assert form.select_one("#id_level_1_1-2").has_attr("checked")  # 1 Emerging
+    leadership = ["1.1", "1.2", "1.3", "1.4", "1.5"]
+    response = signed_in.post(f"/assessments/{assessment.id}/agree/1/", agree_data(leadership))
+    assert response.url == f"/assessments/{assessment.id}/agree/2/"
+    assert Consensus.objects.filter(assessment=assessment).count() == 5
+
+
+def test_agreeing_needs_an_importance_for_each_element(signed_in, assessment):
+    data = agree_data(["1.1", "1.2", "1.3", "1.4", "1.5"])
+    del data["importance_1_4"]
+    response = signed_in.post(f"/assessments/{assessment.id}/agree/1/", data)
+    assert error_summary(response) == [("#id_importance_1_4", "Select how important 1.4 is now")]
+    assert not Consensus.objects.exists()
+
+
+def test_the_results_page_has_charts_with_text_and_tables(signed_in, assessment):
+    submit(assessment, 3, {"1.1": "We do this well"})
+    submit(assessment, 1)
+    Consensus.objects.create(
+        assessment=assessment, element_code="1.4", level=0, importance="high", target=3
+    )
+    html = page(signed_in.get(f"/assessments/{assessment.id}/results/"))
+    charts = html.select("img.app-chart")
+    assert len(charts) == 3
+    assert all(
+        c["src"].startswith("data:image/svg+xml;base64,") and len(c["alt"]) > 40 for c in charts
+    )
+    assert len(html.select("table")) >= 3
+    body = text(html)
+    assert "Agreed Not yet, target Established, importance High: 3 × 3 = 9" in body
+    assert "We do this well" in body
+
+
+def test_a_paper_response_counts_and_is_marked(signed_in, assessment):
+    data = {f"rating_{c.replace('.', '_')}": "1" for c in CODES}
+    response = signed_in.post(f"/assessments/{assessment.id}/paper/", data)
+    assert response.status_code == 302
+    saved = Response.objects.get()
+    assert saved.source == Source.PAPER and saved.submitted_at and saved.ratings.count() == 23
+
+
+def test_a_paper_response_must_rate_every_element(signed_in, assessment):
+    data = {f"rating_{c.replace('.', '_')}": "1" for c in CODES[:-1]}
+    response = signed_in.post(f"/assessments/{assessment.id}/paper/", data)
+    assert ("#id_rating_4_5", "Select a level for 4.5, or Don't know") in error_summary(response)
+    assert not Response.objects.exists()
+
+
+def test_the_guide_is_there(client):
+    html = text(page(client.get("/assessments/guide/")))
+    assert "How to run a self-assessment session" in html and "agenda" in html

@@ -1,0 +1,179 @@
+import pytest
+from django.test import Client
+
+from mobilise.assessments.models import Response, Status
+from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.core.tests.html import error_summary, page, text
+from mobilise.framework.catalogue import get_framework
+
+pytestmark = pytest.mark.django_db
+FRAMEWORK = get_framework()
+
+
+def section_data(number: int, level="2", **overrides) -> dict:
+    data = {}
+    for element in FRAMEWORK.sections[number - 1].elements:
+        key = element.code.replace(".", "_")
+        data[f"rating_{key}"] = overrides.get(key, level)
+        data[f"comment_{key}"] = ""
+    return data
+
+
+def start(client: Client, assessment) -> None:
+    response = client.post(f"/take/{assessment.participant_token}/")
+    assert response.status_code == 302
+    assert response.url == f"/take/{assessment.participant_token}/section/1/"
+
+
+def test_the_start_page_says_what_it_is_and_that_it_is_anonymous(client):
+    assessment = AssessmentFactory()
+    html = text(page(client.get(f"/take/{assessment.participant_token}/")))
+    assert assessment.title in html
+    assert "anonymous" in html and "20 to 30 minutes" in html
+    assert "IP address" in html
+
+
+def test_a_participant_rates_every_section_checks_and_submits(client):
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    start(client, assessment)
+    for number in range(1, 5):
+        response = client.post(
+            f"/take/{token}/section/{number}/", {**section_data(number), "action": "continue"}
+        )
+        assert response.status_code == 302
+    assert response.url == f"/take/{token}/check/"
+    check = client.get(f"/take/{token}/check/")
+    assert "2 Developing" in text(page(check))
+    done = client.post(f"/take/{token}/check/")
+    assert done.url == f"/take/{token}/done/"
+    response = Response.objects.get()
+    assert response.submitted_at is not None and response.ratings.count() == 23
+    assert "Your answers have been sent" in text(page(client.get(done.url)))
+
+
+def test_each_element_needs_an_answer_and_the_errors_link_to_it(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    data = section_data(1)
+    del data["rating_1_3"]
+    response = client.post(
+        f"/take/{assessment.participant_token}/section/1/", {**data, "action": "continue"}
+    )
+    assert response.status_code == 200
+    assert error_summary(response) == [("#id_rating_1_3", "Select a level for 1.3, or Don't know")]
+    assert text(page(response).title).startswith("Error: ")
+    assert not Response.objects.get().ratings.exists()  # nothing half-saved
+
+
+def test_a_comment_over_2000_characters_is_refused(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    data = {**section_data(1), "comment_1_2": "x" * 2001, "action": "continue"}
+    response = client.post(f"/take/{assessment.participant_token}/section/1/", data)
+    assert error_summary(response) == [
+        ("#id_comment_1_2", "The comment on 1.2 must be 2,000 characters or fewer")
+    ]
+
+
+def test_dont_know_is_an_answer(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    client.post(
+        f"/take/{assessment.participant_token}/section/1/",
+        {**section_data(1, level="dont_know"), "action": "continue"},
+    )
+    assert Response.objects.get().ratings.get(element_code="1.1").level is None
+
+
+def test_save_and_come_back_from_another_browser_with_the_personal_link(client):
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    start(client, assessment)
+    partial = {"rating_1_1": "4", "comment_1_1": "Strong", "action": "save"}
+    saved = client.post(f"/take/{token}/section/1/", partial)
+    assert saved.url == f"/take/{token}/saved/"
+    link = page(client.get(saved.url)).select_one("#copy-link").get_text().strip()
+    assert link.startswith(f"http://testserver/take/{token}/resume/")
+
+    other = Client()
+    resumed = other.get(link.removeprefix("http://testserver"))
+    assert resumed.status_code == 302
+    form = page(other.get(f"/take/{token}/section/1/"))
+    assert form.select_one("#id_rating_1_1-5")["value"] == "4"
+    assert form.select_one("#id_rating_1_1-5").has_attr("checked")
+    assert Response.objects.count() == 1
+
+
+def test_the_same_browser_returns_to_its_answers(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    client.post(
+        f"/take/{assessment.participant_token}/section/1/", {**section_data(1), "action": "save"}
+    )
+    html = text(page(client.get(f"/take/{assessment.participant_token}/")))
+    assert "5 of 23 elements answered" in html
+    client.post(f"/take/{assessment.participant_token}/")
+    assert Response.objects.count() == 1
+
+
+def test_submitting_with_missing_answers_lists_them(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    client.post(
+        f"/take/{assessment.participant_token}/section/1/",
+        {**section_data(1), "action": "continue"},
+    )
+    response = client.post(f"/take/{assessment.participant_token}/check/")
+    errors = error_summary(response)
+    assert errors[0] == (
+        f"/take/{assessment.participant_token}/section/2/#element-2-1",
+        "Select a level for 2.1, or Don't know",
+    )
+    assert Response.objects.get().submitted_at is None
+
+
+def test_a_closed_assessment_says_so_politely(client):
+    assessment = AssessmentFactory(status=Status.CLOSED)
+    response = client.get(f"/take/{assessment.participant_token}/")
+    assert "This assessment has closed" in text(page(response))
+    assert client.post(f"/take/{assessment.participant_token}/").status_code == 200
+    assert not Response.objects.exists()
+
+
+def test_answers_cannot_change_once_closed(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    assessment.status = Status.CLOSED
+    assessment.save()
+    response = client.post(
+        f"/take/{assessment.participant_token}/section/1/",
+        {**section_data(1), "action": "continue"},
+    )
+    assert "This assessment has closed" in text(page(response))
+    assert not Response.objects.get().ratings.exists()
+
+
+def test_an_unknown_link_is_not_found(client):
+    assert client.get("/take/not-a-token/").status_code == 404
+
+
+def test_participants_see_the_groups_results_only_when_revealed(client):
+    assessment = AssessmentFactory()
+    submit(assessment, 2)
+    hidden = client.get(f"/take/{assessment.participant_token}/results/")
+    assert "not shown yet" in text(page(hidden))
+    assessment.results_revealed = True
+    assessment.save()
+    shown = client.get(f"/take/{assessment.participant_token}/results/")
+    assert "The group's results" in text(page(shown))
+    assert "1 person has answered" in text(page(shown))
+
+
+def test_the_radios_show_each_levels_descriptor_for_the_element(client):
+    assessment = AssessmentFactory()
+    start(client, assessment)
+    html = text(page(client.get(f"/take/{assessment.participant_token}/section/2/")))
+    element = FRAMEWORK.element("2.6")
+    assert element.levels[3] in html
+    assert "Don't know" in html
