@@ -2,13 +2,15 @@
 
 Written once: the results page shows them as SVG, and the report documents reuse the same
 functions for PNG or SVG. Each chart is drawn from the same `Results` as the tables beside
-it, and carries a text alternative.
+it, and carries a text alternative. Drawing takes a tenth of a second or more, so each
+drawing is remembered for the figures it shows (charts of a closed assessment never change).
 """
 
 import base64
 import io
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib
 
@@ -104,9 +106,12 @@ def section_radar(framework: Framework, results: Results) -> Chart:
     agreed_values = [
         round(agreed[s.code], 2) if agreed[s.code] is not None else None for s in framework.sections
     ]
-    figure = _radar(
-        labels,
-        [("Mean rating", means, NHS_BLUE), ("Mean agreed level", agreed_values, NHS_WARM_YELLOW)],
+    svg = _radar_svg(
+        tuple(labels),
+        (
+            ("Mean rating", tuple(means), NHS_BLUE),
+            ("Mean agreed level", tuple(agreed_values), NHS_WARM_YELLOW),
+        ),
         5.5,
     )
     names = [f"{s.code} {s.title}" for s in framework.sections]
@@ -117,7 +122,7 @@ def section_radar(framework: Framework, results: Results) -> Chart:
         + _describe(list(zip(names, agreed_values, strict=True)))
         + "."
     )
-    return Chart("Sections", alt, render(figure))
+    return Chart("Sections", alt, svg)
 
 
 def element_radar(framework: Framework, results: Results) -> Chart:
@@ -126,9 +131,12 @@ def element_radar(framework: Framework, results: Results) -> Chart:
     agreed = [
         results.element(c).consensus.level if results.element(c).consensus else None for c in codes
     ]
-    figure = _radar(
-        codes,
-        [("Median rating", medians, NHS_BLUE), ("Agreed level", agreed, NHS_WARM_YELLOW)],
+    svg = _radar_svg(
+        tuple(codes),
+        (
+            ("Median rating", tuple(medians), NHS_BLUE),
+            ("Agreed level", tuple(agreed), NHS_WARM_YELLOW),
+        ),
         6.5,
     )
     alt = (
@@ -138,29 +146,37 @@ def element_radar(framework: Framework, results: Results) -> Chart:
         + _describe(list(zip(codes, agreed, strict=True)))
         + "."
     )
-    return Chart("Elements", alt, render(figure))
+    return Chart("Elements", alt, svg)
+
+
+@lru_cache(maxsize=256)
+def _radar_svg(labels: tuple, series: tuple, size: float) -> bytes:
+    return render(_radar(list(labels), [(n, list(v), c) for n, v, c in series], size))
 
 
 def heat_map(framework: Framework, results: Results) -> Chart:
-    codes = [e.code for e in framework.elements]
-    columns = [f"{s.level} {s.label}" for s in framework.scale] + [framework.dont_know]
-    rows = [
-        [*results.element(c).distribution.values(), results.element(c).dont_know] for c in codes
-    ]
+    codes = tuple(e.code for e in framework.elements)
+    columns = (*(f"{s.level} {s.label}" for s in framework.scale), framework.dont_know)
+    rows = tuple(
+        (*results.element(c).distribution.values(), results.element(c).dont_know) for c in codes
+    )
+    alt = (
+        "Heat map of how many people chose each level for each element; darker means more. "
+        "The same counts are in the table that follows."
+    )
+    return Chart("Answers per element and level", alt, _heat_map_svg(codes, columns, rows))
+
+
+@lru_cache(maxsize=128)
+def _heat_map_svg(codes: tuple, columns: tuple, rows: tuple) -> bytes:
     top = max((max(r) for r in rows), default=0) or 1
     figure = Figure(figsize=(6.5, 8))
     axes = figure.add_subplot()
-    axes.imshow(rows, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    axes.imshow([list(r) for r in rows], cmap="Blues", vmin=0, vmax=top, aspect="auto")
     for y, row in enumerate(rows):
         for x, count in enumerate(row):
-            axes.text(
-                x,
-                y,
-                str(count),
-                ha="center",
-                va="center",
-                color="white" if count > top * 0.6 else TEXT,
-            )
+            colour = "white" if count > top * 0.6 else TEXT
+            axes.text(x, y, str(count), ha="center", va="center", color=colour)
     axes.set_xticks(range(len(columns)))
     axes.set_xticklabels(columns, rotation=30, ha="right")
     axes.set_yticks(range(len(codes)))
@@ -168,8 +184,4 @@ def heat_map(framework: Framework, results: Results) -> Chart:
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    alt = (
-        "Heat map of how many people chose each level for each element; darker means more. "
-        "The same counts are in the table that follows."
-    )
-    return Chart("Answers per element and level", alt, render(figure))
+    return render(figure)

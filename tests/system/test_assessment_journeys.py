@@ -163,3 +163,16 @@ def test_a_facilitator_agrees_the_ratings_and_reads_the_results(page: Page, faci
     ).to_be_visible()
     expect(page.get_by_text("Comment at level 4")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_participant_can_take_part_with_javascript_off(page_without_javascript: Page):
+    page = page_without_javascript
+    assessment = AssessmentFactory()
+    page.goto(f"/take/{assessment.participant_token}/")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("link", name="Select a level for 1.1, or Don't know")).to_be_visible()
+    rate_section(page, 1, "Emerging")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("2 Behaviours")
+    assert Response.objects.get().ratings.count() == 5

@@ -84,6 +84,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if not env_str("DATABASE_URL", ""):
+        VAR_DIR.mkdir(exist_ok=True)
     # Many participants submit at once: wait for the write lock rather than fail, take it at
     # the start of each transaction (no deadlocks on upgrade), and let readers carry on.
     DATABASES["default"]["OPTIONS"] = {

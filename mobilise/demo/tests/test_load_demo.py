@@ -36,3 +36,18 @@ def test_it_is_idempotent():
     load()
     assert (Organisation.objects.count(), Unit.objects.count(), User.objects.count()) == counts
     assert Membership.objects.count() == 3
+
+
+def test_it_includes_a_completed_group_session_of_the_senior_transformation_team():
+    from mobilise.assessments.models import Assessment, Mode
+    from mobilise.assessments.services.results import assessment_results, comments_by_element
+
+    load()
+    load()
+    assessment = Assessment.objects.get(unit__name="Senior transformation team")
+    assert assessment.mode == Mode.GROUP and not assessment.is_open()
+    results = assessment_results(assessment)
+    assert results.responses == 8
+    assert sum(1 for e in results.elements if e.consensus) == 23
+    assert sum(1 for e in results.elements if e.spread) >= 2
+    assert sum(len(c) for c in comments_by_element(assessment).values()) >= 10

@@ -1,0 +1,111 @@
+"""Time the results service, the results page (with its three charts), the live panel and
+submitting a response, for assessments of growing size.
+
+    .venv/bin/python bench/assessments.py [--sizes 10 50 200 1000] [--runs 20]
+
+Uses a throwaway SQLite file (or DATABASE_URL if set) and the in-process test client.
+Prints p50 and p95 in milliseconds and the number of queries; nothing is asserted.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from mobilise.accounts.models import Membership, Organisation, Role, User  # noqa: E402
+from mobilise.assessments.services.responses import Answer, submit_response  # noqa: E402
+from mobilise.assessments.services.results import assessment_results  # noqa: E402
+from mobilise.assessments.services.setup import create_assessment  # noqa: E402
+from mobilise.framework.catalogue import get_framework  # noqa: E402
+
+CODES = [e.code for e in get_framework().elements]
+
+
+def answers(rng: random.Random) -> list[Answer]:
+    return [Answer(code, rng.choice([0, 1, 2, 2, 3, 3, 4, None]), "") for code in CODES]
+
+
+def timed(fn, runs: int) -> tuple[list[float], int]:
+    queries = []
+    # Counted with a wrapper: the test client clears Django's query log at each request.
+    with connection.execute_wrapper(lambda execute, *a: queries.append(1) or execute(*a)):
+        start = time.perf_counter()
+        fn()
+        first = (time.perf_counter() - start) * 1000
+    if runs == 0:
+        return [first], len(queries)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples, len(queries)
+
+
+def line(name: str, samples: list[float], queries: int) -> None:
+    p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
+    p50 = statistics.median(samples)
+    print(f"  {name:<28} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  {queries:3} queries")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200, 1000])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    organisation, _ = Organisation.objects.get_or_create(name="Bench NHS Trust")
+    user, _ = User.objects.get_or_create(username="bench")
+    Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": Role.FACILITATOR}
+    )
+    client = Client()
+    client.force_login(user)
+    rng = random.Random(2026)
+    python = sys.version.split()[0]
+    print(f"{connection.vendor}, Python {python}, {os.cpu_count()} cores, {args.runs} runs each")
+    for size in args.sizes:
+        assessment = create_assessment(organisation, "Bench team", f"Bench {size}", "group")
+        start = time.perf_counter()
+        for _ in range(size):
+            submit_response(assessment, answers(rng))
+        per_submission = (time.perf_counter() - start) * 1000 / size
+        print(
+            f"{size} responses ({size * 23} ratings); submit_response {per_submission:.2f} ms each"
+        )
+        line(
+            "results page, first view",
+            *timed(lambda a=assessment: client.get(f"/assessments/{a.id}/results/"), 0),
+        )
+        line("results service", *timed(lambda a=assessment: assessment_results(a), args.runs))
+        line(
+            "GET results page",
+            *timed(lambda a=assessment: client.get(f"/assessments/{a.id}/results/"), args.runs),
+        )
+        line(
+            "GET live panel",
+            *timed(lambda a=assessment: client.get(f"/assessments/{a.id}/live/panel/"), args.runs),
+        )
+
+
+if __name__ == "__main__":
+    main()
