@@ -189,6 +189,7 @@ def test_a_paper_response_counts_and_is_marked(signed_in, assessment):
     assert response.status_code == 302
     saved = Response.objects.get()
     assert saved.source == Source.PAPER and saved.submitted_at and saved.ratings.count() == 23
+    assert "1, 1 typed in from paper" in text(page(signed_in.get(f"/assessments/{assessment.id}/")))
 
 
 def test_a_paper_response_must_rate_every_element(signed_in, assessment):

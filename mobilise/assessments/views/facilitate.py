@@ -91,6 +91,9 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
             "qr": segno.make(link, error="m").svg_data_uri(scale=4, border=2, dark="#212b32"),
             "submitted": submitted,
             "in_progress": assessment.responses.filter(submitted_at__isnull=True).count(),
+            "from_paper": assessment.responses.filter(
+                submitted_at__isnull=False, source=Source.PAPER
+            ).count(),
             "agreed": assessment.consensus.count(),
             "elements": len(assessment.framework.elements),
             "hidden": results.is_hidden(assessment, submitted),
