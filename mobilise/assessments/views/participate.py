@@ -56,6 +56,7 @@ def context(assessment: Assessment, **extra) -> dict:
         "assessment": assessment,
         "framework": assessment.framework,
         "token": assessment.participant_token,
+        "participant_page": True,
         **extra,
     }
 
