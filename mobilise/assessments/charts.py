@@ -185,3 +185,57 @@ def _heat_map_svg(codes: tuple, columns: tuple, rows: tuple) -> bytes:
     for spine in axes.spines.values():
         spine.set_visible(False)
     return render(figure)
+
+
+def trend(framework: Framework, labels: list[str], cycles: list[Results]) -> Chart:
+    """The overall and section means, rating and agreed, across a unit's cycles."""
+    series = [("Overall mean rating", tuple(_r(c.overall_mean) for c in cycles))]
+    for index, section in enumerate(framework.sections):
+        series.append(
+            (f"{section.code} {section.title}", tuple(_r(c.sections[index].mean) for c in cycles))
+        )
+    svg = _trend_svg(tuple(labels), tuple(series))
+    alt = "Line chart of mean ratings across assessments, on the 0 to 4 scale. " + " ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{label} {'no rating' if v is None else f'{v:g}'}"
+            for label, v in zip(labels, values, strict=True)
+        )
+        + "."
+        for name, values in series
+    )
+    return Chart("Change across assessments", alt, svg)
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+TREND_COLOURS = [NHS_DARK_BLUE, NHS_BLUE, NHS_WARM_YELLOW, "#007f3b", "#7c2855"]
+
+
+@lru_cache(maxsize=128)
+def _trend_svg(labels: tuple, series: tuple) -> bytes:
+    figure = Figure(figsize=(6.5, 3.8))
+    axes = figure.add_subplot()
+    for (name, values), colour in zip(series, TREND_COLOURS, strict=False):
+        points = [(i, v) for i, v in enumerate(values) if v is not None]
+        width = 3 if name.startswith("Overall") else 1.5
+        axes.plot(
+            [i for i, _ in points],
+            [v for _, v in points],
+            marker="o",
+            color=colour,
+            linewidth=width,
+            label=name,
+        )
+    axes.set_xticks(range(len(labels)))
+    axes.set_xticklabels(labels)
+    axes.set_ylim(0, 4)
+    axes.set_ylabel("Mean on the 0 to 4 scale")
+    axes.grid(axis="y", color="#d8dde0")
+    for spine in ("top", "right"):
+        axes.spines[spine].set_visible(False)
+    if axes.get_legend_handles_labels()[0]:
+        axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
+    return render(figure)

@@ -160,3 +160,22 @@ class Consensus(BaseModel):
     @property
     def weight(self) -> int:
         return IMPORTANCE_WEIGHTS[self.importance]
+
+
+class HistoryEntry(BaseModel):
+    """Who changed what in an assessment (its plan included), and when."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="history")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    summary = models.CharField(max_length=300)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "history entries"
+
+    def __str__(self) -> str:
+        return self.summary

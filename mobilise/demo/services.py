@@ -16,6 +16,15 @@ from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
 from mobilise.framework.catalogue import CURRENT_VERSION
+from mobilise.plans.models import PlanAction
+from mobilise.plans.services.plan import (
+    ActionFields,
+    add_catalogue_action,
+    add_custom_action,
+    add_note,
+    mark_no_action,
+)
+from mobilise.plans.services.reassess import start_reassessment
 
 ORGANISATION = "Demo NHS Foundation Trust"
 UNITS = [
@@ -24,7 +33,7 @@ UNITS = [
     "Emergency Department",
     "Finance directorate",
 ]
-DEMO_ASSESSMENT = "Knowledge mobilisation self-assessment, autumn 2026"
+DEMO_ASSESSMENT = "Knowledge mobilisation self-assessment, autumn 2025"
 DEMO_DATA = Path(__file__).parent / "data" / "senior-transformation-team.json"
 # A fictional demo password, printed by `make run`; never use the demo outside a local copy.
 DEMO_PASSWORD = "mobilise-demo-2026"  # noqa: S105
@@ -62,7 +71,9 @@ def load_demo() -> Organisation:
         Membership.objects.update_or_create(
             user=user, organisation=organisation, defaults={"role": account.role}
         )
-    load_demo_assessment(organisation)
+    first = load_demo_assessment(organisation)
+    load_demo_plan(first)
+    load_demo_reassessment(first)
     return organisation
 
 
@@ -103,4 +114,135 @@ def load_demo_assessment(organisation: Organisation) -> Assessment:
     assessment.status = Status.CLOSED
     assessment.closed_at = timezone.now() - timedelta(days=1)
     assessment.save(update_fields=["status", "closed_at"])
+    return assessment
+
+
+# The demo plan: (option id or custom text, elements, status, owner, months after the
+# assessment it is due, progress note).
+DEMO_ACTIONS = [
+    (
+        "1.4-g",
+        ["1.4"],
+        "done",
+        "Director of Transformation",
+        3,
+        "Two AARs held after the discharge pilot.",
+    ),
+    (
+        "1.4-b",
+        ["1.4"],
+        "in_progress",
+        "Head of Organisational Development",
+        6,
+        "First set met in March.",
+    ),
+    ("3.2-d", ["3.2", "4.2"], "done", "Knowledge and Library Services Manager", 2, ""),
+    ("1.2-d", ["1.2"], "done", "Trust Secretary", 4, "New Board paper template in use."),
+    ("2.5-a", ["2.5"], "done", "Transformation Programme Manager", 3, ""),
+    ("2.5-c", ["2.5"], "not_started", "Head of HR", 5, ""),
+    (
+        "1.5-d",
+        ["1.5"],
+        "in_progress",
+        "Director of Transformation",
+        9,
+        "Champions named in 4 of 7 teams.",
+    ),
+    ("1.1-a", ["1.1"], "done", "Clinical Librarian", 2, ""),
+    ("2.2-a", ["2.2"], "in_progress", "Transformation Programme Manager", 8, ""),
+    ("2.4-a", ["2.4"], "done", "Clinical Librarian", 1, "Alerts set up for all 9 team members."),
+    (
+        "3.1-e",
+        ["3.1"],
+        "dropped",
+        "Quality Improvement Lead",
+        6,
+        "Replaced by the Trust-wide learning system.",
+    ),
+    ("3.1-b", ["3.1"], "not_started", "Head of Workforce Information", 12, ""),
+    ("3.3-b", ["3.3"], "done", "Clinical Librarian", 4, ""),
+    ("4.3-a", ["4.3", "4.4"], "in_progress", "Knowledge and Library Services Manager", 6, ""),
+    (
+        "Invite the Head of Knowledge and Library Services to the transformation board",
+        ["1.3"],
+        "done",
+        "Director of Transformation",
+        1,
+        "",
+    ),
+]
+DEMO_NO_ACTION = {
+    "2.1": "Evidence requests already routine for every project.",
+    "2.3": "A strength: keep doing what works.",
+    "2.6": "A strength: networks are strong.",
+    "2.7": "Trust-wide collaboration platform project covers this.",
+    "2.8": "Guidance process works well.",
+    "2.9": "Policy review cycle is already in place.",
+    "3.4": "Covered by 3.3's training.",
+    "4.1": "Full SLA in place.",
+    "4.5": "Led by the knowledge service's own strategy.",
+}
+
+
+def load_demo_plan(assessment: Assessment) -> None:
+    """A complete plan of fifteen actions in mixed states; the assessment dated a year ago."""
+    if PlanAction.objects.filter(plan__assessment=assessment).exists():
+        return
+    facilitator = User.objects.get(username="demo-facilitator")
+    year_ago = timezone.now() - timedelta(days=365)
+    Assessment.objects.filter(pk=assessment.pk).update(created_at=year_ago)
+    start = year_ago.date()
+    for key, elements, status, owner, months, note in DEMO_ACTIONS:
+        fields = ActionFields(
+            priority="high" if elements[0] in {"1.4", "3.2", "1.2", "2.5"} else "medium",
+            owner=owner,
+            due_on=start + timedelta(days=30 * months),
+            measure="Reported to the transformation board",
+            status=status,
+            given={"priority", "owner", "due_on", "measure", "status"},
+        )
+        if assessment.framework.option(key):
+            action, _ = add_catalogue_action(assessment, key, elements, fields, facilitator)
+        else:
+            action = add_custom_action(assessment, key, elements, fields, facilitator)
+        if note:
+            add_note(action, note, facilitator)
+    for code, reason in DEMO_NO_ACTION.items():
+        mark_no_action(assessment, code, reason, facilitator)
+
+
+def load_demo_reassessment(first: Assessment) -> Assessment:
+    """A year later: the same team again, better where actions were done."""
+    existing = first.reassessments.first()
+    if existing is not None:
+        return existing
+    facilitator = User.objects.get(username="demo-facilitator")
+    assessment = start_reassessment(
+        first, facilitator, title="Knowledge mobilisation self-assessment, autumn 2026"
+    )
+    improved = set()
+    for action in PlanAction.objects.filter(plan__assessment=first, status="done"):
+        improved.update(action.element_codes)
+    data = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
+    for index, participant in enumerate(data["participants"]):
+        answers = []
+        for code, level in participant["ratings"].items():
+            if level is not None and code in improved and index % 4 != 3:
+                level = min(4, level + 1)
+            answers.append(Answer(code, level, ""))
+        submit_response(assessment, answers, source=Source.PARTICIPANT)
+    for code, agreed in data["consensus"].items():
+        level = min(4, agreed["level"] + 1) if code in improved else agreed["level"]
+        set_consensus(
+            assessment,
+            code,
+            level,
+            agreed["importance"],
+            agreed["target"],
+            "Moved up after the actions of last year's plan." if code in improved else "",
+            agreed_by=facilitator,
+        )
+    assessment.status = Status.CLOSED
+    assessment.results_revealed = True
+    assessment.save(update_fields=["status", "results_revealed"])
     return assessment

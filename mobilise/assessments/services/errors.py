@@ -22,3 +22,7 @@ class AssessmentClosed(RuntimeError):
 
     def __init__(self) -> None:
         super().__init__("This assessment is closed")
+
+
+class Conflict(RuntimeError):
+    """The request conflicts with the state of things (answered 409)."""

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "mobilise.framework",
     "mobilise.accounts",
     "mobilise.assessments",
+    "mobilise.plans",
     "mobilise.api",
     "mobilise.demo",
 ]

@@ -1,0 +1,86 @@
+import datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+Text = Annotated[str, Field(max_length=2000)]
+PriorityIn = Literal["high", "medium", "low"]
+StatusIn = Literal["not_started", "in_progress", "done", "dropped"]
+
+
+class ActionIn(Schema):
+    option_id: str | None = Field(None, description="A catalogue option; or give `text`")
+    text: Text | None = Field(None, description="A custom action; or give `option_id`")
+    elements: list[str] = Field(description="At least one element the action serves")
+    priority: PriorityIn
+    owner: Annotated[str, Field(max_length=200)] | None = None
+    owner_email: str | None = Field(None, description="Where reminders are sent")
+    due_on: datetime.date | None = None
+    measure: Text | None = None
+    status: StatusIn | None = Field(None, description="Defaults to not_started")
+
+
+class ActionPatch(Schema):
+    elements: list[str] | None = None
+    priority: PriorityIn | None = None
+    owner: Annotated[str, Field(max_length=200)] | None = None
+    owner_email: str | None = None
+    due_on: datetime.date | None = None
+    measure: Text | None = None
+    status: StatusIn | None = None
+
+
+class NoteOut(Schema):
+    at: str
+    by: str
+    text: str
+
+
+class ActionOut(Schema):
+    id: str
+    option_id: str | None
+    text: str
+    elements: list[str]
+    priority: str
+    owner: str
+    owner_email: str
+    due_on: datetime.date | None
+    measure: str
+    status: str
+    carried_over: bool
+    local: bool
+    notes: list[NoteOut]
+
+
+class NoActionOut(Schema):
+    element: str
+    reason: str
+
+
+class PlanOut(Schema):
+    complete: bool
+    missing_elements: list[str]
+    actions: list[ActionOut]
+    no_action: list[NoActionOut]
+
+
+class NoteIn(Schema):
+    text: Text
+
+
+class NoActionIn(Schema):
+    element: str
+    reason: Text | None = None
+
+
+class SuggestedOption(Schema):
+    id: str
+    text: str
+    local: bool
+
+
+class SuggestionOut(Schema):
+    element: str
+    score: int
+    reason: str
+    options: list[SuggestedOption]

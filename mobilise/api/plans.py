@@ -1,0 +1,222 @@
+"""The action plan, suggestions and follow-up notes: thin routes over the plan services."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from mobilise.api.assessments import CHANGE, READ, invalid, load
+from mobilise.api.auth import caller
+from mobilise.api.body import BodyInvalid, documented_body, parse_body
+from mobilise.api.permissions import require_editor
+from mobilise.api.plan_schemas import (
+    ActionIn,
+    ActionOut,
+    ActionPatch,
+    NoActionIn,
+    NoActionOut,
+    NoteIn,
+    NoteOut,
+    PlanOut,
+    SuggestionOut,
+)
+from mobilise.api.schemas import Error
+from mobilise.assessments.models import Assessment
+from mobilise.assessments.services.errors import Conflict, InvalidInput
+from mobilise.plans.models import PlanAction
+from mobilise.plans.services import plan as plans
+from mobilise.plans.services.serialise import action_as_dict, note_as_dict, plan_as_dict
+from mobilise.plans.services.suggestions import suggestions, suggestions_as_list
+
+router = Router(tags=["Action plan"])
+CONFLICT = {**CHANGE, 409: Error}
+
+
+def _action_of(assessment: Assessment, action_id: str) -> PlanAction:
+    """An action of this assessment (already loaded through the caller's organisation)."""
+    try:
+        return PlanAction.objects.prefetch_related("elements", "notes").get(
+            plan__assessment=assessment, pk=action_id
+        )
+    except (PlanAction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404("Not found") from error
+
+
+def fields_of(body, given: set[str]) -> plans.ActionFields:
+    return plans.ActionFields(
+        priority=body.priority,
+        owner=body.owner,
+        owner_email=body.owner_email,
+        due_on=body.due_on,
+        measure=body.measure,
+        status=body.status,
+        given=given,
+    )
+
+
+def given_keys(request: HttpRequest) -> set[str]:
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        return set()
+    return set(data) if isinstance(data, dict) else set()
+
+
+@router.get(
+    "/assessments/{assessment_id}/plan", response={200: PlanOut, **READ}, summary="The action plan"
+)
+def get_plan(request: HttpRequest, assessment_id: str):
+    return plan_as_dict(plans.coverage(load(request, assessment_id)))
+
+
+@router.get(
+    "/assessments/{assessment_id}/suggestions",
+    response={200: list[SuggestionOut], **READ},
+    summary="Suggested actions, highest priority first",
+)
+def get_suggestions(request: HttpRequest, assessment_id: str):
+    """Every element with an agreed rating, highest `score` first, ties in framework order.
+    score = max(0, target − agreed level) × importance weight (low 1, medium 2, high 3)."""
+    return suggestions_as_list(suggestions(load(request, assessment_id)))
+
+
+@router.post(
+    "/assessments/{assessment_id}/plan/actions",
+    response={201: ActionOut, 200: ActionOut, **CONFLICT},
+    openapi_extra=documented_body(ActionIn),
+    summary="Add an action",
+)
+def add_action(request: HttpRequest, assessment_id: str):
+    """A catalogue option (`option_id`) or a custom action (`text`), not both. Choosing an
+    option already in the plan answers 200 with that action, the new elements added."""
+    assessment = load(request, assessment_id)
+    membership = caller(request)
+    require_editor(membership)
+    body = parse_body(request, ActionIn)
+    if (body.option_id is None) == (body.text is None):
+        raise BodyInvalid(
+            [{"loc": ["body", "option_id"], "msg": "Give either option_id or text, not both"}]
+        )
+    fields = fields_of(body, given_keys(request))
+    try:
+        if body.option_id is not None:
+            action, created = plans.add_catalogue_action(
+                assessment, body.option_id, body.elements, fields, membership.user
+            )
+        else:
+            action, created = (
+                plans.add_custom_action(
+                    assessment, body.text, body.elements, fields, membership.user
+                ),
+                True,
+            )
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    except Conflict as error:
+        raise HttpError(409, str(error)) from error
+    action = _action_of(assessment, str(action.id))
+    return Status(201 if created else 200, action_as_dict(action))
+
+
+@router.patch(
+    "/assessments/{assessment_id}/plan/actions/{action_id}",
+    response={200: ActionOut, **CONFLICT},
+    openapi_extra=documented_body(ActionPatch, required=False),
+    summary="Change an action",
+)
+def change_action(request: HttpRequest, assessment_id: str, action_id: str):
+    """Viewers may change `status` only."""
+    assessment = load(request, assessment_id)
+    action = _action_of(assessment, action_id)
+    membership = caller(request)
+    given = given_keys(request)
+    if not membership.can_edit and given - {"status"}:
+        raise HttpError(403, "Viewers may change only the status of an action")
+    body = parse_body(request, ActionPatch)
+    try:
+        plans.update_action(action, fields_of(body, given), body.elements, membership.user)
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    except Conflict as error:
+        raise HttpError(409, str(error)) from error
+    return action_as_dict(_action_of(assessment, action_id))
+
+
+@router.delete(
+    "/assessments/{assessment_id}/plan/actions/{action_id}",
+    response={204: None, **READ},
+    summary="Remove an action",
+)
+def remove_action(request: HttpRequest, assessment_id: str, action_id: str):
+    assessment = load(request, assessment_id)
+    action = _action_of(assessment, action_id)
+    require_editor(caller(request))
+    plans.delete_action(action, caller(request).user)
+    return Status(204, None)
+
+
+@router.post(
+    "/assessments/{assessment_id}/plan/actions/{action_id}/notes",
+    response={201: NoteOut, **CHANGE},
+    openapi_extra=documented_body(NoteIn),
+    summary="Add a progress note",
+)
+def add_note(request: HttpRequest, assessment_id: str, action_id: str):
+    """Viewers may add notes too."""
+    assessment = load(request, assessment_id)
+    action = _action_of(assessment, action_id)
+    body = parse_body(request, NoteIn)
+    try:
+        note = plans.add_note(action, body.text, caller(request).user)
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    return Status(201, note_as_dict(note))
+
+
+@router.post(
+    "/assessments/{assessment_id}/plan/no-action",
+    response={201: NoActionOut, 200: NoActionOut, **CONFLICT},
+    openapi_extra=documented_body(NoActionIn),
+    summary="Mark an element No action required",
+)
+def no_action(request: HttpRequest, assessment_id: str):
+    assessment = load(request, assessment_id)
+    require_editor(caller(request))
+    body = parse_body(request, NoActionIn)
+    if assessment.framework.element(body.element) is None:
+        raise BodyInvalid(
+            [
+                {
+                    "loc": ["body", "element"],
+                    "msg": f"{body.element!r} is not an element of the framework",
+                }
+            ]
+        )
+    try:
+        marked, created = plans.mark_no_action(
+            assessment, body.element, body.reason or "", caller(request).user
+        )
+    except InvalidInput as error:
+        raise invalid(error.errors) from error
+    except Conflict as error:
+        raise HttpError(409, str(error)) from error
+    return Status(
+        201 if created else 200, {"element": marked.element_code, "reason": marked.reason}
+    )
+
+
+@router.delete(
+    "/assessments/{assessment_id}/plan/no-action/{element}",
+    response={204: None, **READ},
+    summary="Remove No action required from an element",
+)
+def remove_no_action(request: HttpRequest, assessment_id: str, element: str):
+    assessment = load(request, assessment_id)
+    if assessment.framework.element(element) is None:
+        raise HttpError(404, "No such element")
+    require_editor(caller(request))
+    if not plans.remove_no_action(assessment, element, caller(request).user):
+        raise HttpError(404, "This element is not marked No action required")
+    return Status(204, None)

@@ -1,0 +1,153 @@
+from django import forms
+
+from mobilise.assessments.models import COMMENT_MAX_LENGTH
+from mobilise.core.forms import SplitDateField
+from mobilise.plans.models import ActionStatus, Priority
+
+NOTE_MAX = COMMENT_MAX_LENGTH
+
+
+class ElementPlanForm(forms.Form):
+    """What the plan does for one element: catalogue and local actions, a custom action, or
+    No action required."""
+
+    chosen = forms.MultipleChoiceField(
+        label="Actions from the catalogue",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose actions from the list"},
+    )
+    custom = forms.CharField(
+        label="Add an action of your own (optional)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"The action must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+        },
+    )
+    priority = forms.ChoiceField(
+        label="Priority of new actions",
+        choices=Priority.choices,
+        error_messages={"required": "Select the priority of new actions"},
+    )
+    no_action = forms.BooleanField(label="No action required", required=False)
+    reason = forms.CharField(
+        label="Why no action is required (optional)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"The reason must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+        },
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].choices = choices
+
+    def clean(self) -> dict:
+        data = super().clean()
+        has_actions = bool(data.get("chosen")) or bool(data.get("custom", "").strip())
+        if data.get("no_action") and has_actions:
+            self.add_error("no_action", "Choose actions or No action required, not both")
+        elif not data.get("no_action") and not has_actions and "chosen" not in self.errors:
+            self.add_error(
+                "chosen", "Choose at least one action, write your own, or choose No action required"
+            )
+        return data
+
+
+class ActionForm(forms.Form):
+    priority = forms.ChoiceField(
+        label="Priority",
+        choices=Priority.choices,
+        error_messages={"required": "Select the priority"},
+    )
+    owner = forms.CharField(
+        label="Owner",
+        help_text="A name or a role, for example Head of Knowledge and Library Services",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The owner must be 200 characters or fewer"},
+    )
+    owner_email = forms.EmailField(
+        label="Owner's e-mail address (optional)",
+        help_text="Reminders are sent here when the action is due within 14 days or overdue",
+        required=False,
+        error_messages={
+            "invalid": "Enter an e-mail address in the right format, like name@nhs.net"
+        },
+    )
+    due_on = SplitDateField(label="Due date", required=False, help_text="For example, 31 3 2027")
+    measure = forms.CharField(
+        label="Success measure",
+        help_text="How you will know the action has worked",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"The measure must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+        },
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        error_messages={"required": "Select the status"},
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        error_messages={"required": "Select the status"},
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Add a progress note",
+        max_length=NOTE_MAX,
+        error_messages={
+            "required": "Enter the progress note",
+            "max_length": f"The note must be {NOTE_MAX:,} characters or fewer",
+        },
+    )
+
+
+class FollowUpFilters(forms.Form):
+    owner = forms.CharField(label="Owner", required=False, max_length=200)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Any open status"),
+            ("not_started", "Not started"),
+            ("in_progress", "In progress"),
+        ],
+    )
+    due_before = SplitDateField(label="Due on or before", required=False)
+
+
+class LocalActionForm(forms.Form):
+    element = forms.ChoiceField(label="Element", error_messages={"required": "Select the element"})
+    text = forms.CharField(
+        label="The action",
+        max_length=500,
+        error_messages={
+            "required": "Enter the action",
+            "max_length": "The action must be 500 characters or fewer",
+        },
+    )
+    good_practice = forms.CharField(
+        label="An example of local good practice (optional)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"The example must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+        },
+    )
+
+    def __init__(self, *args, framework, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["element"].choices = [("", "Choose an element")] + [
+            (e.code, f"{e.code} {e.title}") for e in framework.elements
+        ]

@@ -1,0 +1,173 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from mobilise.accounts.models import Membership, Organisation
+from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
+from mobilise.core.models import BaseModel
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OPEN_STATUSES = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
+
+
+class LocalAction(BaseModel):
+    """An organisation's own action for an element, with an example of local good practice."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="local_actions"
+    )
+    element_code = models.CharField(max_length=8)
+    text = models.CharField(max_length=500)
+    good_practice = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["element_code", "created_at"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ActionPlan(BaseModel):
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
+
+    def __str__(self) -> str:
+        return f"Plan for {self.assessment}"
+
+
+class PlanAction(BaseModel):
+    """One action in a plan. A catalogue action shared by several elements is one row."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
+    # Null for custom actions: the unique constraint below applies to catalogue actions only.
+    option_id = models.CharField(max_length=20, blank=True, null=True)  # noqa: DJ001
+    # For catalogue actions: the option's words normalised, so the same action merges.
+    action_key = models.CharField(max_length=500, blank=True, null=True)  # noqa: DJ001
+    local_action = models.ForeignKey(
+        LocalAction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=COMMENT_MAX_LENGTH)
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
+    owner = models.CharField(max_length=200, blank=True)
+    owner_email = models.EmailField(blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    measure = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    carried_over_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["status", "due_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "action_key"],
+                condition=models.Q(action_key__isnull=False),
+                name="one_row_per_catalogue_action",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def element_codes(self) -> list[str]:
+        return [e.element_code for e in self.elements.all()]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class PlanActionElement(models.Model):
+    action = models.ForeignKey(PlanAction, on_delete=models.CASCADE, related_name="elements")
+    element_code = models.CharField(max_length=8)
+
+    class Meta:
+        ordering = ["element_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "element_code"], name="unique_action_element")
+        ]
+
+    def __str__(self) -> str:
+        return self.element_code
+
+
+class ProgressNote(BaseModel):
+    action = models.ForeignKey(PlanAction, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(max_length=COMMENT_MAX_LENGTH)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class NoActionRequired(BaseModel):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="no_action")
+    element_code = models.CharField(max_length=8)
+    reason = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["element_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "element_code"], name="unique_no_action")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element_code}: no action required"
+
+
+class ReminderSent(BaseModel):
+    """A reminder e-mailed about an action on a day: never the same one twice in a day."""
+
+    action = models.ForeignKey(PlanAction, on_delete=models.CASCADE, related_name="reminders")
+    email = models.EmailField()
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "email", "sent_on"], name="one_reminder_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.sent_on}"
+
+
+def new_feed_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(BaseModel):
+    """A person's secret calendar feed of due dates in one organisation."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    key = models.CharField(max_length=64, unique=True, default=new_feed_key)
+
+    def __str__(self) -> str:
+        return f"Calendar of {self.membership}"

@@ -1,0 +1,128 @@
+"""Following the plan up: open actions across assessments, reminders, the calendar feed."""
+
+import datetime
+from dataclasses import dataclass
+
+import icalendar
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from mobilise.accounts.models import Membership, Organisation
+from mobilise.assessments.models import UK
+from mobilise.plans.models import OPEN_STATUSES, CalendarFeed, PlanAction, ReminderSent
+
+REMINDER_DAYS = 14
+
+
+def uk_today() -> datetime.date:
+    return timezone.now().astimezone(UK).date()
+
+
+@dataclass(frozen=True)
+class Filters:
+    owner: str = ""
+    status: str = ""
+    due_before: datetime.date | None = None
+
+
+def open_actions(organisation: Organisation, filters: Filters | None = None) -> QuerySet:
+    """Open actions (not started or in progress) of all the organisation's assessments."""
+    filters = filters or Filters()
+    actions = (
+        PlanAction.objects.filter(
+            plan__assessment__organisation=organisation, status__in=OPEN_STATUSES
+        )
+        .select_related("plan__assessment__unit")
+        .prefetch_related("elements")
+    )
+    if filters.owner:
+        actions = actions.filter(owner__icontains=filters.owner)
+    if filters.status:
+        actions = actions.filter(status=filters.status)
+    if filters.due_before:
+        actions = actions.filter(due_on__lte=filters.due_before)
+    return actions.order_by("due_on", "created_at")
+
+
+def is_overdue(action: PlanAction, today: datetime.date | None = None) -> bool:
+    return bool(action.due_on and action.is_open and action.due_on < (today or uk_today()))
+
+
+def due_for_reminder(today: datetime.date) -> QuerySet:
+    horizon = today + datetime.timedelta(days=REMINDER_DAYS)
+    return (
+        PlanAction.objects.filter(status__in=OPEN_STATUSES, due_on__lte=horizon)
+        .exclude(owner_email="")
+        .select_related("plan__assessment__unit", "plan__assessment__organisation")
+    )
+
+
+def send_reminders(today: datetime.date | None = None) -> int:
+    """E-mail each owner about their actions due within 14 days or overdue; at most once a
+    day per action and address, so it is safe to run more than once a day."""
+    today = today or uk_today()
+    sent = 0
+    for action in due_for_reminder(today):
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(action=action, email=action.owner_email, sent_on=today)
+                send_mail(
+                    subject=reminder_subject(action, today),
+                    message=reminder_body(action, today),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    recipient_list=[action.owner_email],
+                )
+        except IntegrityError:
+            continue  # already reminded today
+        sent += 1
+    return sent
+
+
+def reminder_subject(action: PlanAction, today: datetime.date) -> str:
+    when = "overdue" if action.due_on < today else f"due on {action.due_on:%-d %B %Y}"
+    return f"Action {when}: {action.text[:80]}"
+
+
+def reminder_body(action: PlanAction, today: datetime.date) -> str:
+    assessment = action.plan.assessment
+    state = "was due" if action.due_on < today else "is due"
+    return (
+        f"Hello {action.owner or ''},\n\n"
+        f"This action in the knowledge mobilisation plan of {assessment.unit.name} "
+        f"({assessment.organisation.name}) {state} on {action.due_on:%-d %B %Y}:\n\n"
+        f"  {action.text}\n\n"
+        f"Status: {action.get_status_display()}. Elements: {', '.join(action.element_codes)}.\n"
+        f"Success measure: {action.measure or 'not set'}.\n\n"
+        "Please update its status or add a progress note in Mobilise.\n"
+    )
+
+
+def feed_for(membership: Membership) -> CalendarFeed:
+    feed, _ = CalendarFeed.objects.get_or_create(membership=membership)
+    return feed
+
+
+def calendar(membership: Membership) -> bytes:
+    """An iCalendar of the due dates of the organisation's open actions."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Mobilise//Action plan due dates//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"Mobilise actions: {membership.organisation.name}")
+    stamp = timezone.now()
+    for action in open_actions(membership.organisation).exclude(due_on=None):
+        event = icalendar.Event()
+        event.add("uid", f"{action.id}@mobilise")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", action.due_on)
+        event.add("dtend", action.due_on + datetime.timedelta(days=1))
+        event.add("summary", f"Due: {action.text[:120]}")
+        event.add(
+            "description",
+            f"{action.plan.assessment.unit.name}, elements {', '.join(action.element_codes)}. "
+            f"Owner: {action.owner or 'not set'}. Status: {action.get_status_display()}.",
+        )
+        cal.add_component(event)
+    return cal.to_ical()

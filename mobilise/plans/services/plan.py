@@ -1,0 +1,327 @@
+"""The action plan: catalogue and custom actions, "No action required", completeness.
+
+An element is covered when it has at least one action that is not dropped, or "No action
+required" — never both. A catalogue action shared by several elements is one action
+serving all of them: choosing it again adds elements to the same row.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from mobilise.accounts.models import User
+from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
+from mobilise.assessments.services.errors import Conflict, FieldError, InvalidInput
+from mobilise.assessments.services.history import record
+from mobilise.framework.catalogue import Framework
+from mobilise.plans.models import (
+    ActionPlan,
+    ActionStatus,
+    LocalAction,
+    NoActionRequired,
+    PlanAction,
+    PlanActionElement,
+    Priority,
+    ProgressNote,
+)
+
+EDITABLE = ("elements", "priority", "owner", "owner_email", "due_on", "measure", "status")
+
+
+@dataclass
+class ActionFields:
+    """The fields of an action; `None` means "not given"."""
+
+    priority: str | None = None
+    owner: str | None = None
+    owner_email: str | None = None
+    due_on: datetime.date | None = None
+    measure: str | None = None
+    status: str | None = None
+    given: set[str] = field(default_factory=set)
+
+
+def plan_of(assessment: Assessment) -> ActionPlan:
+    plan, _ = ActionPlan.objects.get_or_create(assessment=assessment)
+    return plan
+
+
+def _check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
+    if fields.priority is not None and fields.priority not in Priority.values:
+        errors.append(FieldError(("priority",), "Priority must be high, medium or low"))
+    if fields.status is not None and fields.status not in ActionStatus.values:
+        errors.append(
+            FieldError(("status",), "Status must be not_started, in_progress, done or dropped")
+        )
+    if fields.owner is not None and len(fields.owner) > 200:
+        errors.append(FieldError(("owner",), "The owner must be 200 characters or fewer"))
+    if fields.measure is not None and len(fields.measure) > COMMENT_MAX_LENGTH:
+        errors.append(
+            FieldError(
+                ("measure",), f"The measure must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+            )
+        )
+
+
+def _check_elements(framework: Framework, elements: list[str], errors: list[FieldError]) -> None:
+    if not elements:
+        errors.append(FieldError(("elements",), "Choose at least one element the action serves"))
+    for index, code in enumerate(elements):
+        if framework.element(code) is None:
+            errors.append(
+                FieldError(("elements", index), f"{code!r} is not an element of the framework")
+            )
+
+
+def _no_action_elements(plan: ActionPlan, elements: list[str]) -> list[str]:
+    return sorted(
+        plan.no_action.filter(element_code__in=elements).values_list("element_code", flat=True)
+    )
+
+
+def _apply(action: PlanAction, fields: ActionFields) -> dict:
+    changes = {}
+    for name in ("priority", "owner", "owner_email", "due_on", "measure", "status"):
+        value = getattr(fields, name)
+        if name in fields.given and value is not None and getattr(action, name) != value:
+            changes[name] = [_plain(getattr(action, name)), _plain(value)]
+            setattr(action, name, value)
+    return changes
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _set_elements(action: PlanAction, elements: list[str]) -> None:
+    existing = set(action.element_codes)
+    PlanActionElement.objects.bulk_create(
+        PlanActionElement(action=action, element_code=code)
+        for code in elements
+        if code not in existing
+    )
+
+
+@transaction.atomic
+def add_catalogue_action(
+    assessment: Assessment,
+    option_id: str,
+    elements: list[str],
+    fields: ActionFields,
+    user: User | None = None,
+) -> tuple[PlanAction, bool]:
+    """Choose a catalogue option for some elements. Returns the action and whether it is new;
+    choosing an action already in the plan adds the elements to it and changes nothing else."""
+    framework = assessment.framework
+    option = framework.option(option_id)
+    errors: list[FieldError] = []
+    if option is None:
+        errors.append(
+            FieldError(("option_id",), f"{option_id!r} is not an option of the framework")
+        )
+    _check_elements(framework, elements, errors)
+    if option is not None:
+        served = framework.elements_served(option)
+        for index, code in enumerate(elements):
+            if framework.element(code) is not None and code not in served:
+                errors.append(
+                    FieldError(
+                        ("elements", index),
+                        f"This action is not an option for {code}: it serves {', '.join(served)}",
+                    )
+                )
+    _check_fields(fields, errors)
+    if errors:
+        raise InvalidInput(errors)
+    plan = plan_of(assessment)
+    blocked = _no_action_elements(plan, elements)
+    if blocked:
+        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    existing = plan.actions.filter(action_key=option.action_key).first()
+    if existing is not None:
+        added = [c for c in elements if c not in existing.element_codes]
+        _set_elements(existing, elements)
+        if added:
+            record(assessment, user, f"Added {', '.join(added)} to the action “{existing.text}”")
+        return existing, False
+    action = PlanAction(
+        plan=plan,
+        option_id=framework.action_id(option),
+        action_key=option.action_key,
+        text=option.text,
+        priority=fields.priority or Priority.MEDIUM,
+    )
+    _apply(action, fields)
+    action.save()
+    _set_elements(action, elements)
+    record(assessment, user, f"Added the action “{action.text}” for {', '.join(elements)}")
+    return action, True
+
+
+@transaction.atomic
+def add_custom_action(
+    assessment: Assessment,
+    text: str,
+    elements: list[str],
+    fields: ActionFields,
+    user: User | None = None,
+    local_action: LocalAction | None = None,
+) -> PlanAction:
+    """A custom (or local) action: never merged with another."""
+    errors: list[FieldError] = []
+    text = (text or "").strip()
+    if not text:
+        errors.append(FieldError(("text",), "Enter the action"))
+    elif len(text) > COMMENT_MAX_LENGTH:
+        errors.append(
+            FieldError(("text",), f"The action must be {COMMENT_MAX_LENGTH:,} characters or fewer")
+        )
+    _check_elements(assessment.framework, elements, errors)
+    _check_fields(fields, errors)
+    if errors:
+        raise InvalidInput(errors)
+    plan = plan_of(assessment)
+    blocked = _no_action_elements(plan, elements)
+    if blocked:
+        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    action = PlanAction(
+        plan=plan, text=text, priority=fields.priority or Priority.MEDIUM, local_action=local_action
+    )
+    _apply(action, fields)
+    action.save()
+    _set_elements(action, elements)
+    record(assessment, user, f"Added the action “{text}” for {', '.join(elements)}")
+    return action
+
+
+@transaction.atomic
+def update_action(
+    action: PlanAction,
+    fields: ActionFields,
+    elements: list[str] | None = None,
+    user: User | None = None,
+) -> PlanAction:
+    assessment = action.plan.assessment
+    framework = assessment.framework
+    errors: list[FieldError] = []
+    _check_fields(fields, errors)
+    if elements is not None:
+        _check_elements(framework, elements, errors)
+        if action.action_key:
+            option = framework.option(action.option_id)
+            served = framework.elements_served(option) if option else []
+            for index, code in enumerate(elements):
+                if framework.element(code) is not None and code not in served:
+                    errors.append(
+                        FieldError(("elements", index), f"This action is not an option for {code}")
+                    )
+    if errors:
+        raise InvalidInput(errors)
+    will_cover = (fields.status or action.status) != ActionStatus.DROPPED
+    covered = elements if elements is not None else action.element_codes
+    blocked = _no_action_elements(action.plan, covered) if will_cover else []
+    if blocked:
+        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    changes = _apply(action, fields)
+    action.save()
+    if elements is not None and sorted(elements) != sorted(action.element_codes):
+        changes["elements"] = [action.element_codes, sorted(elements)]
+        action.elements.exclude(element_code__in=elements).delete()
+        _set_elements(action, elements)
+    if changes:
+        record(assessment, user, f"Changed the action “{action.text}”", changes)
+    return action
+
+
+@transaction.atomic
+def remove_elements(action: PlanAction, elements: list[str], user: User | None = None) -> None:
+    """Stop an action serving some elements; an action left serving none is removed."""
+    action.elements.filter(element_code__in=elements).delete()
+    if not action.elements.exists():
+        delete_action(action, user)
+    else:
+        record(
+            action.plan.assessment,
+            user,
+            f"The action “{action.text}” no longer serves {', '.join(elements)}",
+        )
+
+
+@transaction.atomic
+def delete_action(action: PlanAction, user: User | None = None) -> None:
+    record(action.plan.assessment, user, f"Removed the action “{action.text}”")
+    action.delete()
+
+
+def add_note(action: PlanAction, text: str, user: User | None = None) -> ProgressNote:
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput([FieldError(("text",), "Enter the progress note")])
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise InvalidInput(
+            [FieldError(("text",), f"The note must be {COMMENT_MAX_LENGTH:,} characters or fewer")]
+        )
+    note = ProgressNote.objects.create(
+        action=action, text=text, author=user, author_name=user.get_username() if user else ""
+    )
+    record(action.plan.assessment, user, f"Added a progress note to “{action.text}”")
+    return note
+
+
+@transaction.atomic
+def mark_no_action(
+    assessment: Assessment, element: str, reason: str = "", user: User | None = None
+) -> tuple[NoActionRequired, bool]:
+    if len(reason or "") > COMMENT_MAX_LENGTH:
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("reason",), f"The reason must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+                )
+            ]
+        )
+    plan = plan_of(assessment)
+    if covering_actions(plan, element):
+        raise Conflict(f"{element} already has an action: remove or drop it first")
+    marked, created = NoActionRequired.objects.update_or_create(
+        plan=plan, element_code=element, defaults={"reason": reason or ""}
+    )
+    record(assessment, user, f"Marked {element} No action required")
+    return marked, created
+
+
+def remove_no_action(assessment: Assessment, element: str, user: User | None = None) -> bool:
+    deleted, _ = plan_of(assessment).no_action.filter(element_code=element).delete()
+    if deleted:
+        record(assessment, user, f"{element} is no longer marked No action required")
+    return bool(deleted)
+
+
+def covering_actions(plan: ActionPlan, element: str):
+    return plan.actions.filter(elements__element_code=element).exclude(status=ActionStatus.DROPPED)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    complete: bool
+    missing: list[str]
+    actions_by_element: dict[str, list[PlanAction]]
+    no_action: dict[str, NoActionRequired]
+
+
+def coverage(assessment: Assessment) -> Coverage:
+    plan = plan_of(assessment)
+    actions = list(plan.actions.prefetch_related("elements", "notes"))
+    by_element: dict[str, list[PlanAction]] = {}
+    for action in actions:
+        for code in action.element_codes:
+            by_element.setdefault(code, []).append(action)
+    no_action = {n.element_code: n for n in plan.no_action.all()}
+    covered = {
+        code
+        for code, found in by_element.items()
+        if any(a.status != ActionStatus.DROPPED for a in found)
+    } | set(no_action)
+    missing = [e.code for e in assessment.framework.elements if e.code not in covered]
+    return Coverage(not missing, missing, by_element, no_action)

@@ -1,0 +1,44 @@
+from django.urls import path
+
+from mobilise.plans.views import followup, plan
+
+app_name = "plans"
+
+urlpatterns = [
+    path(
+        "assessments/<uuid:assessment_id>/suggestions/", plan.suggestions_page, name="suggestions"
+    ),
+    path("assessments/<uuid:assessment_id>/plan/", plan.plan_page, name="plan"),
+    path(
+        "assessments/<uuid:assessment_id>/plan/element/<str:code>/",
+        plan.element_page,
+        name="element",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/",
+        plan.action_page,
+        name="action",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/notes/",
+        plan.add_note,
+        name="action-note",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/",
+        plan.delete_action,
+        name="action-delete",
+    ),
+    path("assessments/<uuid:assessment_id>/reassess/", followup.reassess, name="reassess"),
+    path(
+        "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
+    ),
+    path("follow-up/", followup.follow_up, name="follow-up"),
+    path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),
+    path("local-actions/", followup.local_actions, name="local-actions"),
+    path(
+        "local-actions/<uuid:local_id>/delete/",
+        followup.delete_local_action,
+        name="local-action-delete",
+    ),
+]

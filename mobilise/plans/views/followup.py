@@ -1,0 +1,148 @@
+"""Following plans up: open actions across the organisation, the calendar feed, local
+actions, reassessment and the comparison of cycles."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mobilise.accounts.models import Role
+from mobilise.accounts.services import get_for_organisation
+from mobilise.assessments import charts
+from mobilise.core.access import member_required, require_editor
+from mobilise.framework.catalogue import get_framework
+from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
+from mobilise.plans.models import CalendarFeed, LocalAction
+from mobilise.plans.services.followup import (
+    Filters,
+    calendar,
+    feed_for,
+    is_overdue,
+    open_actions,
+    uk_today,
+)
+from mobilise.plans.services.reassess import comparison, start_reassessment
+from mobilise.plans.views.plan import load
+
+
+@member_required
+def follow_up(request: HttpRequest) -> HttpResponse:
+    form = FollowUpFilters(request.GET or None)
+    filters = Filters()
+    if form.is_bound and form.is_valid():
+        filters = Filters(
+            owner=form.cleaned_data["owner"].strip(),
+            status=form.cleaned_data["status"],
+            due_before=form.cleaned_data["due_before"],
+        )
+    actions = list(open_actions(request.membership.organisation, filters))
+    today = uk_today()
+    return render(
+        request,
+        "plans/follow_up.jinja",
+        {
+            "page_title": "Follow-up",
+            "form": form,
+            "actions": actions,
+            "overdue": {a.id for a in actions if is_overdue(a, today)},
+            "feed_url": request.build_absolute_uri(
+                reverse("plans:calendar-feed", args=[feed_for(request.membership).key])
+            ),
+        },
+    )
+
+
+def calendar_feed(request: HttpRequest, key: str) -> HttpResponse:
+    """The secret per-person feed: anyone with the address can read it, so it is long and
+    random, and it lists only due dates, texts, owners and statuses."""
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("membership__organisation"), key=key
+    )
+    response = HttpResponse(calendar(feed.membership), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="mobilise-actions.ics"'
+    return response
+
+
+@require_POST
+@member_required
+def reassess(request: HttpRequest, assessment_id) -> HttpResponse:
+    previous = load(request, assessment_id)
+    require_editor(request)
+    assessment = start_reassessment(previous, request.user)
+    carried = assessment.plan.actions.count()
+    messages.success(
+        request,
+        f"Reassessment started. {carried} open {'action was' if carried == 1 else 'actions were'} "
+        "carried over from the last plan.",
+    )
+    return redirect("assessments:detail", assessment.id)
+
+
+@member_required
+def comparison_page(request: HttpRequest, assessment_id) -> HttpResponse:
+    assessment = load(request, assessment_id)
+    found = comparison(assessment)
+    if found is None:
+        raise Http404("This is the unit's first assessment")
+    labels = [c.assessment.created_at.strftime("%b %Y") for c in found.cycles]
+    return render(
+        request,
+        "plans/comparison.jinja",
+        {
+            "page_title": f"Change since the last assessment: {assessment.title}",
+            "assessment": assessment,
+            "framework": assessment.framework,
+            "found": found,
+            "trend": charts.trend(assessment.framework, labels, [c.results for c in found.cycles]),
+            "labels": labels,
+        },
+    )
+
+
+@member_required
+def local_actions(request: HttpRequest) -> HttpResponse:
+    organisation = request.membership.organisation
+    is_admin = request.membership.role == Role.ADMIN
+    framework = get_framework()
+    form = LocalActionForm(request.POST if request.method == "POST" else None, framework=framework)
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied("Only organisation admins manage local actions")
+        if form.is_valid():
+            LocalAction.objects.create(
+                organisation=organisation,
+                element_code=form.cleaned_data["element"],
+                text=form.cleaned_data["text"].strip(),
+                good_practice=form.cleaned_data["good_practice"].strip(),
+            )
+            messages.success(request, "The local action is added.")
+            return redirect("plans:local-actions")
+    by_element: dict[str, list[LocalAction]] = {}
+    for action in LocalAction.objects.filter(organisation=organisation):
+        by_element.setdefault(action.element_code, []).append(action)
+    return render(
+        request,
+        "plans/local_actions.jinja",
+        {
+            "page_title": "Local actions and good practice",
+            "framework": framework,
+            "by_element": by_element,
+            "form": form,
+            "is_admin": is_admin,
+        },
+    )
+
+
+@require_POST
+@member_required
+def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
+    if request.membership.role != Role.ADMIN:
+        raise PermissionDenied("Only organisation admins manage local actions")
+    action = get_for_organisation(
+        LocalAction.objects.all(), request.membership.organisation, pk=local_id
+    )
+    action.delete()
+    messages.success(request, "The local action is removed.")
+    return redirect("plans:local-actions")
