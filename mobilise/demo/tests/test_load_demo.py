@@ -44,10 +44,36 @@ def test_it_includes_a_completed_group_session_of_the_senior_transformation_team
 
     load()
     load()
-    assessment = Assessment.objects.get(unit__name="Senior transformation team")
+    assessment = Assessment.objects.get(
+        unit__name="Senior transformation team", previous__isnull=True
+    )
     assert assessment.mode == Mode.GROUP and not assessment.is_open()
     results = assessment_results(assessment)
     assert results.responses == 8
     assert sum(1 for e in results.elements if e.consensus) == 23
     assert sum(1 for e in results.elements if e.spread) >= 2
     assert sum(len(c) for c in comments_by_element(assessment).values()) >= 10
+
+
+def test_the_demo_assessment_has_a_complete_plan_and_a_reassessment_a_year_later():
+    from mobilise.assessments.models import Assessment
+    from mobilise.plans.models import PlanAction
+    from mobilise.plans.services.plan import coverage
+    from mobilise.plans.services.reassess import comparison
+
+    load()
+    load()
+    first = Assessment.objects.get(unit__name="Senior transformation team", previous__isnull=True)
+    assert coverage(first).complete
+    actions = PlanAction.objects.filter(plan__assessment=first)
+    assert 12 <= actions.count() <= 16
+    assert {a.status for a in actions} == {"done", "in_progress", "not_started", "dropped"}
+    assert any(len(a.element_codes) > 1 for a in actions)  # a shared option serves two
+    second = Assessment.objects.get(previous=first)
+    assert (second.created_at - first.created_at).days >= 360
+    found = comparison(second)
+    assert found.cycles[-1].results.responses == 8
+    assert any(row.agreed_change and row.agreed_change > 0 and row.done for row in found.elements)
+    assert PlanAction.objects.filter(
+        plan__assessment=second, carried_over_from__isnull=False
+    ).exists()

@@ -1,0 +1,132 @@
+"""Journeys: build a complete plan; a viewer updates an action; reassess and compare."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mobilise.accounts.tests.factories import PASSWORD
+from mobilise.assessments.models import Assessment, Consensus
+from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.plans.models import PlanAction
+from mobilise.plans.services import plan as plans
+from tests.system.conftest import assert_accessible, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SHARED = "Review resources on the website to optimise your Knowledge and Library Service"
+
+
+def test_a_facilitator_builds_a_complete_plan_from_the_suggestions(page: Page, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation, title="Board review")
+    for code, level, importance in [("4.1", 1, "high"), ("4.3", 2, "medium"), ("4.5", 3, "low")]:
+        Consensus.objects.create(
+            assessment=assessment, element_code=code, level=level, importance=importance
+        )
+    for element in assessment.framework.elements:
+        if element.code not in {"4.1", "4.3", "4.5"}:
+            plans.mark_no_action(assessment, element.code, "Covered elsewhere")
+
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{assessment.id}/suggestions/")
+    expect(
+        page.get_by_text("Agreed Emerging, target Established, importance High: 2 × 3 = 6")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Plan 4.1").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("^4.1 Access to a Knowledge")
+    )
+    assert_accessible(page)
+    page.get_by_role("checkbox", name=SHARED).check()
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^4.3 "))
+    expect(page.get_by_text("4.1 is covered. Next: 4.3.")).to_be_visible()
+    page.get_by_role("checkbox", name=SHARED).check()
+    page.get_by_label("Add an action of your own (optional)").fill(
+        "Present the knowledge service strategy to the Board"
+    )
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^4.5 "))
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("link", name=re.compile("^Choose at least one action"))).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("checkbox", name="No action required").check()
+    page.get_by_label("Why no action is required (optional)").fill(
+        "The knowledge service leads this"
+    )
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_text("Every element is covered: the plan is complete.")).to_be_visible()
+    expect(page.get_by_text("The plan is complete: every one of the 23 elements")).to_be_visible()
+    rows = page.get_by_role("table").get_by_role("row")
+    expect(rows.filter(has_text=SHARED)).to_have_count(1)
+    expect(rows.filter(has_text=SHARED).get_by_role("cell").nth(1)).to_have_text("4.1, 4.3")
+    assert_accessible(page)
+    assert PlanAction.objects.filter(plan__assessment=assessment).count() == 2
+
+
+def test_a_viewer_updates_the_status_of_an_action(page: Page, viewer):
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    action = plans.add_custom_action(
+        assessment,
+        "Set up a journal club",
+        ["2.1"],
+        plans.ActionFields(owner="Clinical Librarian", given={"owner"}),
+    )
+    sign_in(page, viewer.user.username, PASSWORD)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Follow-up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Follow-up")
+    assert_accessible(page)
+    page.get_by_role("link", name="Set up a journal club").click()
+    expect(page.get_by_label("Owner")).to_have_count(0)
+    assert_accessible(page)
+    page.get_by_role("radio", name="In progress").check()
+    page.get_by_role("button", name="Save the action").click()
+    expect(page.get_by_text("The action is saved.")).to_be_visible()
+    page.get_by_label("Add a progress note").fill("First meeting booked for May")
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.get_by_text("First meeting booked for May")).to_be_visible()
+    assert_accessible(page)
+    action.refresh_from_db()
+    assert action.status == "in_progress" and action.notes.count() == 1
+
+
+def test_a_facilitator_reassesses_the_unit_and_reads_the_comparison(page: Page, facilitator):
+    previous = AssessmentFactory(organisation=facilitator.organisation, title="Cycle one")
+    submit(previous, 1)
+    Consensus.objects.create(assessment=previous, element_code="1.4", level=0, importance="high")
+    plans.add_custom_action(
+        previous,
+        "Hold After Action Reviews",
+        ["1.4"],
+        plans.ActionFields(status="done", given={"status"}),
+    )
+    plans.add_custom_action(
+        previous,
+        "Start action learning sets",
+        ["1.4"],
+        plans.ActionFields(status="in_progress", given={"status"}),
+    )
+
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{previous.id}/")
+    page.get_by_role("button", name="Reassess this unit").click()
+    expect(page.get_by_text("1 open action was carried over")).to_be_visible()
+    assert_accessible(page)
+
+    current = Assessment.objects.get(previous=previous)
+    submit(current, 2)
+    Consensus.objects.create(assessment=current, element_code="1.4", level=2, importance="medium")
+    page.get_by_role("link", name="Compare with the last assessment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change since the last assessment")
+    row = page.get_by_role("row", name=re.compile("^1.4 Leaders building"))
+    expect(row).to_contain_text("+2")
+    expect(row).to_contain_text("Hold After Action Reviews")
+    expect(page.get_by_role("img", name=re.compile("^Line chart of mean ratings"))).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"/assessments/{current.id}/plan/")
+    expect(page.get_by_text("Carried over from the last plan")).to_be_visible()
