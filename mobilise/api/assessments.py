@@ -100,14 +100,14 @@ def detail(request: HttpRequest, assessment_id: str):
 def close(request: HttpRequest, assessment_id: str):
     assessment = load(request, assessment_id)
     require_editor(caller(request))
-    return assessment_out(request, setup.close_assessment(assessment))
+    return assessment_out(request, setup.close_assessment(assessment, caller(request).user))
 
 
 @router.post("/assessments/{assessment_id}/reopen", response={200: AssessmentOut, **READ})
 def reopen(request: HttpRequest, assessment_id: str):
     assessment = load(request, assessment_id)
     require_editor(caller(request))
-    return assessment_out(request, setup.reopen_assessment(assessment))
+    return assessment_out(request, setup.reopen_assessment(assessment, caller(request).user))
 
 
 @router.post(

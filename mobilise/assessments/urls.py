@@ -18,4 +18,5 @@ urlpatterns = [
     path("<uuid:assessment_id>/agree/<int:number>/", facilitate.agree, name="agree"),
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
+    path("<uuid:assessment_id>/history/", facilitate.history, name="history"),
 ]

@@ -11,6 +11,7 @@ from mobilise.assessments.models import (
     Importance,
 )
 from mobilise.assessments.services.errors import FieldError, InvalidInput
+from mobilise.assessments.services.history import record
 
 
 def set_consensus(
@@ -41,7 +42,7 @@ def set_consensus(
         )
     if errors:
         raise InvalidInput(errors)
-    consensus, _ = Consensus.objects.update_or_create(
+    consensus, created = Consensus.objects.update_or_create(
         assessment=assessment,
         element_code=element_code,
         defaults={
@@ -51,5 +52,13 @@ def set_consensus(
             "rationale": rationale or "",
             "agreed_by": agreed_by,
         },
+    )
+    framework = assessment.framework
+    record(
+        assessment,
+        agreed_by,
+        f"{'Agreed' if created else 'Changed the agreed rating of'} {element_code}: "
+        f"{framework.level(level).label}, importance {importance}, "
+        f"target {framework.level(target).label}",
     )
     return consensus

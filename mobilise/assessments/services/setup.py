@@ -8,6 +8,7 @@ from django.utils import timezone
 from mobilise.accounts.models import Organisation, Unit, User
 from mobilise.assessments.models import UK, Assessment, Mode, Status
 from mobilise.assessments.services.errors import FieldError, InvalidInput
+from mobilise.assessments.services.history import record
 from mobilise.framework.catalogue import CURRENT_VERSION
 
 
@@ -45,7 +46,7 @@ def create_assessment(
     """A new open assessment; the unit is created in the organisation if it is new."""
     validate_setup(unit, title, mode, closes_on)
     unit_obj, _ = Unit.objects.get_or_create(organisation=organisation, name=unit.strip())
-    return Assessment.objects.create(
+    assessment = Assessment.objects.create(
         organisation=organisation,
         unit=unit_obj,
         title=title.strip(),
@@ -54,26 +55,37 @@ def create_assessment(
         framework_version=CURRENT_VERSION,
         created_by=created_by,
     )
-
-
-def close_assessment(assessment: Assessment) -> Assessment:
-    assessment.status = Status.CLOSED
-    assessment.closed_at = timezone.now()
-    assessment.save(update_fields=["status", "closed_at", "updated_at"])
+    record(assessment, created_by, f"Created the assessment “{assessment.title}”")
     return assessment
 
 
-def reopen_assessment(assessment: Assessment) -> Assessment:
+def close_assessment(assessment: Assessment, user: User | None = None) -> Assessment:
+    assessment.status = Status.CLOSED
+    assessment.closed_at = timezone.now()
+    assessment.save(update_fields=["status", "closed_at", "updated_at"])
+    record(assessment, user, "Closed the assessment")
+    return assessment
+
+
+def reopen_assessment(assessment: Assessment, user: User | None = None) -> Assessment:
     """Open again; a closing date already past is cleared, or it would close it at once."""
     assessment.status = Status.OPEN
     assessment.closed_at = None
     if assessment.closes_on is not None and assessment.closes_on < uk_today():
         assessment.closes_on = None
     assessment.save(update_fields=["status", "closed_at", "closes_on", "updated_at"])
+    record(assessment, user, "Reopened the assessment")
     return assessment
 
 
-def reveal_results(assessment: Assessment, revealed: bool) -> Assessment:
+def reveal_results(assessment: Assessment, revealed: bool, user: User | None = None) -> Assessment:
     assessment.results_revealed = revealed
     assessment.save(update_fields=["results_revealed", "updated_at"])
+    record(
+        assessment,
+        user,
+        "Showed the group's results to participants"
+        if revealed
+        else "Hid the group's results from participants",
+    )
     return assessment

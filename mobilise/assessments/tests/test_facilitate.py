@@ -202,3 +202,21 @@ def test_a_paper_response_must_rate_every_element(signed_in, assessment):
 def test_the_guide_is_there(client):
     html = text(page(client.get("/assessments/guide/")))
     assert "How to run a self-assessment session" in html and "agenda" in html
+
+
+def test_setting_up_closing_and_agreeing_are_in_the_history(signed_in, facilitator):
+    signed_in.post(
+        "/assessments/new/",
+        {"title": "Board 2027", "unit": "__new__", "new_unit": "Board", "mode": "group"},
+    )
+    assessment = Assessment.objects.get()
+    signed_in.post(f"/assessments/{assessment.id}/close/")
+    leadership = ["1.1", "1.2", "1.3", "1.4", "1.5"]
+    signed_in.post(f"/assessments/{assessment.id}/agree/1/", agree_data(leadership))
+    summaries = list(assessment.history.order_by("created_at").values_list("summary", flat=True))
+    assert summaries[:3] == [
+        "Created the assessment “Board 2027”",
+        "Closed the assessment",
+        "Agreed 1.1: Developing, importance high, target Established",
+    ]
+    assert assessment.history.filter(actor=facilitator.user).count() == 7

@@ -12,7 +12,7 @@ from mobilise.assessments import charts
 from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
-from mobilise.assessments.models import Assessment, Source
+from mobilise.assessments.models import UK, Assessment, Source
 from mobilise.assessments.services import consensus, priorities, responses, results, setup
 from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
 from mobilise.core.access import member_required, require_editor
@@ -107,7 +107,7 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
 def assessment_close(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
-    setup.close_assessment(assessment)
+    setup.close_assessment(assessment, request.user)
     messages.success(request, "The assessment is closed: no more answers can be given or changed.")
     return redirect("assessments:detail", assessment.id)
 
@@ -117,7 +117,7 @@ def assessment_close(request: HttpRequest, assessment_id) -> HttpResponse:
 def assessment_reopen(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
-    setup.reopen_assessment(assessment)
+    setup.reopen_assessment(assessment, request.user)
     messages.success(request, "The assessment is open again.")
     return redirect("assessments:detail", assessment.id)
 
@@ -128,7 +128,7 @@ def assessment_reveal(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
     reveal = request.POST.get("reveal") == "yes"
-    setup.reveal_results(assessment, reveal)
+    setup.reveal_results(assessment, reveal, request.user)
     messages.success(
         request,
         "Participants can now see the group's results."
@@ -282,6 +282,22 @@ def paper_entry(request: HttpRequest, assessment_id) -> HttpResponse:
             "framework": framework,
             "form": form,
             "items": {e.code: level_items(framework, e) for e in framework.elements},
+        },
+    )
+
+
+@member_required
+def history(request: HttpRequest, assessment_id) -> HttpResponse:
+    """Who changed what in the assessment and its plan, newest first."""
+    assessment = load(request, assessment_id)
+    return render(
+        request,
+        "assessments/history.jinja",
+        {
+            "page_title": f"History: {assessment.title}",
+            "assessment": assessment,
+            "entries": assessment.history.select_related("actor")[:500],
+            "uk": UK,
         },
     )
 

@@ -255,3 +255,15 @@ def test_reassessing_a_unit_carries_open_actions_and_compares(signed_in, assessm
     assert row[:3] == ["1 Emerging", "2 Developing", "+1"]
     assert "Done" in row[-1]
     assert signed_in.get(f"/assessments/{assessment.id}/comparison/").status_code == 404
+
+
+def test_the_history_page_shows_who_changed_what(signed_in, assessment, facilitator, outsider):
+    action = plans.add_custom_action(assessment, "Do", ["1.1"], HIGH, facilitator.user)
+    plans.update_action(
+        action, plans.ActionFields(status="done", given={"status"}), user=facilitator.user
+    )
+    html = text(page(signed_in.get(f"/assessments/{assessment.id}/history/")))
+    assert "Changed the action “Do”" in html and "Status: not_started → done" in html
+    assert facilitator.user.username in html
+    theirs = AssessmentFactory(organisation=outsider.organisation)
+    assert signed_in.get(f"/assessments/{theirs.id}/history/").status_code == 404
