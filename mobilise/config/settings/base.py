@@ -148,6 +148,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mobilise <no-reply@localhost>")
 MOBILISE_SERVICE_NAME = "Mobilise"
 MOBILISE_PHASE = env_str("MOBILISE_PHASE", "beta")
 MOBILISE_API_TOKEN_DAYS = int(env_str("MOBILISE_API_TOKEN_DAYS", "365"))
