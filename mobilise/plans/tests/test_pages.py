@@ -168,7 +168,7 @@ def test_an_empty_note_is_refused(signed_in, assessment):
 
 def test_it_checks_ownership(signed_in, outsider):
     theirs = AssessmentFactory(organisation=outsider.organisation)
-    action = plans.add_custom_action(theirs, "Do", ["1.1"], HIGH)
+    action = plans.add_custom_action(theirs, "Southshire's own secret action", ["1.1"], HIGH)
     for path in [
         "plan/",
         "suggestions/",
@@ -178,7 +178,7 @@ def test_it_checks_ownership(signed_in, outsider):
     ]:
         assert signed_in.get(f"/assessments/{theirs.id}/{path}").status_code == 404, path
     assert signed_in.post(f"/assessments/{theirs.id}/reassess/").status_code == 404
-    assert "Do" not in text(page(signed_in.get("/follow-up/")))
+    assert "Southshire's own secret action" not in text(page(signed_in.get("/follow-up/")))
 
 
 def test_follow_up_lists_open_actions_filters_and_highlights_overdue(signed_in, assessment):
