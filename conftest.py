@@ -6,6 +6,7 @@ from django.test import Client
 from mobilise.accounts.models import Membership, Role
 from mobilise.accounts.services import issue_token
 from mobilise.accounts.tests.factories import MembershipFactory, OrganisationFactory
+from mobilise.assessments.tests.factories import AssessmentFactory
 
 
 @pytest.fixture
@@ -51,3 +52,16 @@ def facilitator_api(facilitator) -> Client:
 @pytest.fixture
 def viewer_api(viewer) -> Client:
     return api_client_for(viewer)
+
+
+@pytest.fixture
+def signed_in(client, facilitator) -> Client:
+    """The test client, signed in as a facilitator."""
+    client.force_login(facilitator.user)
+    return client
+
+
+@pytest.fixture
+def assessment(facilitator):
+    """An open group assessment of the facilitator's organisation."""
+    return AssessmentFactory(organisation=facilitator.organisation)

@@ -10,13 +10,12 @@ Prints p50 and p95 in milliseconds and the number of queries; nothing is asserte
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
@@ -30,6 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.timing import line, timed  # noqa: E402
 from mobilise.accounts.models import Membership, Organisation, Role, User  # noqa: E402
 from mobilise.assessments.services.responses import Answer, submit_response  # noqa: E402
 from mobilise.assessments.services.results import assessment_results  # noqa: E402
@@ -41,29 +41,6 @@ CODES = [e.code for e in get_framework().elements]
 
 def answers(rng: random.Random) -> list[Answer]:
     return [Answer(code, rng.choice([0, 1, 2, 2, 3, 3, 4, None]), "") for code in CODES]
-
-
-def timed(fn, runs: int) -> tuple[list[float], int]:
-    queries = []
-    # Counted with a wrapper: the test client clears Django's query log at each request.
-    with connection.execute_wrapper(lambda execute, *a: queries.append(1) or execute(*a)):
-        start = time.perf_counter()
-        fn()
-        first = (time.perf_counter() - start) * 1000
-    if runs == 0:
-        return [first], len(queries)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples, len(queries)
-
-
-def line(name: str, samples: list[float], queries: int) -> None:
-    p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
-    p50 = statistics.median(samples)
-    print(f"  {name:<28} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  {queries:3} queries")
 
 
 def main() -> None:

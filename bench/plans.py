@@ -11,13 +11,12 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
@@ -31,29 +30,12 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.timing import line, timed  # noqa: E402
 from mobilise.accounts.models import Membership, Organisation, Role, User  # noqa: E402
 from mobilise.assessments.services.consensus import set_consensus  # noqa: E402
 from mobilise.assessments.services.setup import create_assessment  # noqa: E402
 from mobilise.plans.services import plan as plans  # noqa: E402
 from mobilise.plans.services.followup import feed_for  # noqa: E402
-
-
-def timed(fn, runs: int) -> tuple[list[float], int]:
-    queries = []
-    with connection.execute_wrapper(lambda execute, *a: queries.append(1) or execute(*a)):
-        fn()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples, len(queries)
-
-
-def line(name: str, samples: list[float], queries: int) -> None:
-    p95 = statistics.quantiles(samples, n=20)[-1]
-    p50 = statistics.median(samples)
-    print(f"  {name:<30} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  {queries:4} queries")
 
 
 def build(organisation, user, count: int, actions: int, rng: random.Random):

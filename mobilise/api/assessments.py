@@ -18,12 +18,12 @@ from mobilise.api.assessment_schemas import (
     ValidationErrorOut,
 )
 from mobilise.api.auth import caller
-from mobilise.api.body import BodyInvalid, documented_body, field_errors, parse_body
+from mobilise.api.body import documented_body, parse_body
+from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import consensus, responses, results, setup
-from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
 
 router = Router(tags=["Assessments"])
 
@@ -57,10 +57,6 @@ def load(request: HttpRequest, assessment_id: str) -> Assessment:
     )
 
 
-def invalid(errors) -> BodyInvalid:
-    return BodyInvalid(field_errors(errors))
-
-
 @router.post(
     "/assessments",
     response={201: AssessmentOut, **CHANGE},
@@ -71,7 +67,7 @@ def create(request: HttpRequest):
     membership = caller(request)
     require_editor(membership)
     body = parse_body(request, AssessmentIn)
-    try:
+    with service_errors():
         assessment = setup.create_assessment(
             membership.organisation,
             body.unit,
@@ -80,8 +76,6 @@ def create(request: HttpRequest):
             body.closes_on,
             created_by=membership.user,
         )
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
     return Status(201, assessment_out(request, assessment))
 
 
@@ -123,12 +117,8 @@ def submit(request: HttpRequest, participant_token: str):
     assessment = get_object_or_404(Assessment, participant_token=participant_token)
     body = parse_body(request, ResponseIn)
     answers = [responses.Answer(r.element, r.level, r.comment or "") for r in body.ratings]
-    try:
+    with service_errors():
         response = responses.submit_response(assessment, answers)
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
-    except AssessmentClosed as error:
-        raise HttpError(409, "This assessment is closed") from error
     return Status(201, {"response_id": str(response.id)})
 
 
@@ -154,7 +144,7 @@ def put_consensus(request: HttpRequest, assessment_id: str, element: str):
     membership = caller(request)
     require_editor(membership)
     body = parse_body(request, ConsensusIn)
-    try:
+    with service_errors():
         agreed = consensus.set_consensus(
             assessment,
             element,
@@ -164,8 +154,6 @@ def put_consensus(request: HttpRequest, assessment_id: str, element: str):
             body.rationale or "",
             agreed_by=membership.user,
         )
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
     return {
         "element": agreed.element_code,
         "level": agreed.level,

@@ -7,9 +7,10 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from mobilise.api.assessments import CHANGE, READ, invalid, load
+from mobilise.api.assessments import CHANGE, READ, load
 from mobilise.api.auth import caller
 from mobilise.api.body import BodyInvalid, documented_body, parse_body
+from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.plan_schemas import (
     ActionIn,
@@ -24,7 +25,6 @@ from mobilise.api.plan_schemas import (
 )
 from mobilise.api.schemas import Error
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services.errors import Conflict, InvalidInput
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.serialise import action_as_dict, note_as_dict, plan_as_dict
@@ -100,7 +100,7 @@ def add_action(request: HttpRequest, assessment_id: str):
             [{"loc": ["body", "option_id"], "msg": "Give either option_id or text, not both"}]
         )
     fields = fields_of(body, given_keys(request))
-    try:
+    with service_errors():
         if body.option_id is not None:
             action, created = plans.add_catalogue_action(
                 assessment, body.option_id, body.elements, fields, membership.user
@@ -112,10 +112,6 @@ def add_action(request: HttpRequest, assessment_id: str):
                 ),
                 True,
             )
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
-    except Conflict as error:
-        raise HttpError(409, str(error)) from error
     action = _action_of(assessment, str(action.id))
     return Status(201 if created else 200, action_as_dict(action))
 
@@ -135,12 +131,8 @@ def change_action(request: HttpRequest, assessment_id: str, action_id: str):
     if not membership.can_edit and given - {"status"}:
         raise HttpError(403, "Viewers may change only the status of an action")
     body = parse_body(request, ActionPatch)
-    try:
+    with service_errors():
         plans.update_action(action, fields_of(body, given), body.elements, membership.user)
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
-    except Conflict as error:
-        raise HttpError(409, str(error)) from error
     return action_as_dict(_action_of(assessment, action_id))
 
 
@@ -168,10 +160,8 @@ def add_note(request: HttpRequest, assessment_id: str, action_id: str):
     assessment = load(request, assessment_id)
     action = _action_of(assessment, action_id)
     body = parse_body(request, NoteIn)
-    try:
+    with service_errors():
         note = plans.add_note(action, body.text, caller(request).user)
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
     return Status(201, note_as_dict(note))
 
 
@@ -194,14 +184,10 @@ def no_action(request: HttpRequest, assessment_id: str):
                 }
             ]
         )
-    try:
+    with service_errors():
         marked, created = plans.mark_no_action(
             assessment, body.element, body.reason or "", caller(request).user
         )
-    except InvalidInput as error:
-        raise invalid(error.errors) from error
-    except Conflict as error:
-        raise HttpError(409, str(error)) from error
     return Status(
         201 if created else 200, {"element": marked.element_code, "reason": marked.reason}
     )

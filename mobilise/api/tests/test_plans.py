@@ -8,11 +8,6 @@ from mobilise.plans.services import plan as plans
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def assessment(facilitator):
-    return AssessmentFactory(organisation=facilitator.organisation)
-
-
 def url(assessment, rest=""):
     return f"/api/v1/assessments/{assessment.id}/{rest}"
 

@@ -9,17 +9,6 @@ from mobilise.core.tests.html import error_summary, page, text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed_in(client, facilitator):
-    client.force_login(facilitator.user)
-    return client
-
-
-@pytest.fixture
-def assessment(facilitator):
-    return AssessmentFactory(organisation=facilitator.organisation)
-
-
 def test_it_creates_an_assessment_for_a_new_unit(signed_in, facilitator):
     response = signed_in.post(
         "/assessments/new/",

@@ -102,23 +102,23 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
-@require_POST
-@member_required
-def assessment_close(request: HttpRequest, assessment_id) -> HttpResponse:
-    assessment = load(request, assessment_id)
-    require_editor(request)
-    setup.close_assessment(assessment, request.user)
-    messages.success(request, "The assessment is closed: no more answers can be given or changed.")
-    return redirect("assessments:detail", assessment.id)
+OPEN_CLOSE = {
+    "close": (
+        setup.close_assessment,
+        "The assessment is closed: no more answers can be given or changed.",
+    ),
+    "reopen": (setup.reopen_assessment, "The assessment is open again."),
+}
 
 
 @require_POST
 @member_required
-def assessment_reopen(request: HttpRequest, assessment_id) -> HttpResponse:
+def assessment_open_close(request: HttpRequest, assessment_id, change: str) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
-    setup.reopen_assessment(assessment, request.user)
-    messages.success(request, "The assessment is open again.")
+    apply, message = OPEN_CLOSE[change]
+    apply(assessment, request.user)
+    messages.success(request, message)
     return redirect("assessments:detail", assessment.id)
 
 

@@ -74,10 +74,13 @@ def _check_elements(framework: Framework, elements: list[str], errors: list[Fiel
             )
 
 
-def _no_action_elements(plan: ActionPlan, elements: list[str]) -> list[str]:
-    return sorted(
+def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
+    """An element marked No action required cannot also have an action (409)."""
+    blocked = sorted(
         plan.no_action.filter(element_code__in=elements).values_list("element_code", flat=True)
     )
+    if blocked:
+        raise Conflict(f"{', '.join(blocked)} is marked No action required")
 
 
 def _apply(action: PlanAction, fields: ActionFields) -> dict:
@@ -135,9 +138,7 @@ def add_catalogue_action(
     if errors:
         raise InvalidInput(errors)
     plan = plan_of(assessment)
-    blocked = _no_action_elements(plan, elements)
-    if blocked:
-        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    _refuse_if_no_action(plan, elements)
     existing = plan.actions.filter(action_key=option.action_key).first()
     if existing is not None:
         added = [c for c in elements if c not in existing.element_codes]
@@ -182,9 +183,7 @@ def add_custom_action(
     if errors:
         raise InvalidInput(errors)
     plan = plan_of(assessment)
-    blocked = _no_action_elements(plan, elements)
-    if blocked:
-        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    _refuse_if_no_action(plan, elements)
     action = PlanAction(
         plan=plan, text=text, priority=fields.priority or Priority.MEDIUM, local_action=local_action
     )
@@ -220,9 +219,8 @@ def update_action(
         raise InvalidInput(errors)
     will_cover = (fields.status or action.status) != ActionStatus.DROPPED
     covered = elements if elements is not None else action.element_codes
-    blocked = _no_action_elements(action.plan, covered) if will_cover else []
-    if blocked:
-        raise Conflict(f"{', '.join(blocked)} is marked No action required")
+    if will_cover:
+        _refuse_if_no_action(action.plan, covered)
     changes = _apply(action, fields)
     action.save()
     if elements is not None and sorted(elements) != sorted(action.element_codes):

@@ -13,17 +13,6 @@ pytestmark = pytest.mark.django_db
 HIGH = plans.ActionFields(priority="high", given={"priority"})
 
 
-@pytest.fixture
-def signed_in(client, facilitator):
-    client.force_login(facilitator.user)
-    return client
-
-
-@pytest.fixture
-def assessment(facilitator):
-    return AssessmentFactory(organisation=facilitator.organisation)
-
-
 def element_url(assessment, code):
     return f"/assessments/{assessment.id}/plan/element/{code}/"
 

@@ -1,0 +1,21 @@
+"""Service errors as API answers: 422 with the fields named, 409 for a conflict."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ninja.errors import HttpError
+
+from mobilise.api.body import BodyInvalid, field_errors
+from mobilise.assessments.services.errors import AssessmentClosed, Conflict, InvalidInput
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    try:
+        yield
+    except InvalidInput as error:
+        raise BodyInvalid(field_errors(error.errors)) from error
+    except AssessmentClosed as error:
+        raise HttpError(409, "This assessment is closed") from error
+    except Conflict as error:
+        raise HttpError(409, str(error)) from error
