@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from mobilise.api import assessments, framework, me, plans
+from mobilise.api import assessments, framework, me, plans, reports
 from mobilise.api.auth import TokenAuth
 from mobilise.api.body import BodyInvalid
 
@@ -20,6 +20,7 @@ api = NinjaAPI(
 )
 api.add_router("", framework.router)
 api.add_router("", me.router)
+api.add_router("", reports.router)
 api.add_router("", assessments.router)
 api.add_router("", plans.router)
 

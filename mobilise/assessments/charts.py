@@ -46,11 +46,11 @@ matplotlib.rcParams.update(
 class Chart:
     title: str
     alt: str
-    svg: bytes
+    image: bytes  # SVG unless asked for PNG
 
     @property
     def data_uri(self) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode()
+        return "data:image/svg+xml;base64," + base64.b64encode(self.image).decode()
 
 
 def render(figure: Figure, fmt: str = "svg", dpi: int = 150) -> bytes:
@@ -94,7 +94,7 @@ def _describe(pairs: list[tuple[str, float | None]]) -> str:
     return "; ".join(f"{label} {'no rating' if v is None else f'{v:g}'}" for label, v in pairs)
 
 
-def section_radar(framework: Framework, results: Results) -> Chart:
+def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
     labels = [
         f"{s.code} {s.title}".replace(
             "Capabilities and Working Practices", "Capabilities and\nWorking Practices"
@@ -113,6 +113,7 @@ def section_radar(framework: Framework, results: Results) -> Chart:
             ("Mean agreed level", tuple(agreed_values), NHS_WARM_YELLOW),
         ),
         5.5,
+        fmt,
     )
     names = [f"{s.code} {s.title}" for s in framework.sections]
     alt = (
@@ -125,7 +126,7 @@ def section_radar(framework: Framework, results: Results) -> Chart:
     return Chart("Sections", alt, svg)
 
 
-def element_radar(framework: Framework, results: Results) -> Chart:
+def element_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
     codes = [e.code for e in framework.elements]
     medians = [results.element(c).median for c in codes]
     agreed = [
@@ -138,6 +139,7 @@ def element_radar(framework: Framework, results: Results) -> Chart:
             ("Agreed level", tuple(agreed), NHS_WARM_YELLOW),
         ),
         6.5,
+        fmt,
     )
     alt = (
         "Radar chart of the 23 elements on the 0 to 4 scale. Median rating: "
@@ -150,8 +152,8 @@ def element_radar(framework: Framework, results: Results) -> Chart:
 
 
 @lru_cache(maxsize=256)
-def _radar_svg(labels: tuple, series: tuple, size: float) -> bytes:
-    return render(_radar(list(labels), [(n, list(v), c) for n, v, c in series], size))
+def _radar_svg(labels: tuple, series: tuple, size: float, fmt: str = "svg") -> bytes:
+    return render(_radar(list(labels), [(n, list(v), c) for n, v, c in series], size), fmt=fmt)
 
 
 def heat_map(framework: Framework, results: Results) -> Chart:

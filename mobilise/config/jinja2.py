@@ -18,5 +18,5 @@ def environment(**options: Any) -> Environment:
     options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
     options.setdefault("extensions", []).append("jinja2.ext.loopcontrols")
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
-    env.globals.update({"static": static, "url": url, "get_messages": get_messages})
+    env.globals.update({"static": static, "url": url, "get_messages": get_messages, "zip": zip})
     return env

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mobilise.core.urls")),
     path("accounts/", include("mobilise.accounts.urls")),
     path("framework/", include("mobilise.framework.urls")),
+    path("", include("mobilise.reports.urls")),
     path("", include("mobilise.plans.urls")),
     path("assessments/", include("mobilise.assessments.urls")),
     path("take/", include("mobilise.assessments.urls_participate")),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mobilise.accounts",
     "mobilise.assessments",
     "mobilise.plans",
+    "mobilise.reports",
     "mobilise.api",
     "mobilise.demo",
 ]
@@ -159,5 +160,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every step of every PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))

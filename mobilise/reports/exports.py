@@ -1,0 +1,59 @@
+"""One place that turns an assessment into a file of any format: pages and API share it."""
+
+import json
+from dataclasses import dataclass
+
+from mobilise.assessments.models import Assessment
+from mobilise.reports import csv_export, docx, pdf, xlsx
+from mobilise.reports.json_io import export_assessment
+from mobilise.reports.presenter import build_report, file_stem
+
+FORMATS = {
+    "pdf": ("application/pdf", "board-report.pdf"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "report.docx",
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "workbook.xlsx"),
+    "csv": ("text/csv; charset=utf-8", "action-plan.csv"),
+    "results-csv": ("text/csv; charset=utf-8", "results.csv"),
+    "json": ("application/json", "export.json"),
+}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def export_file(assessment: Assessment, fmt: str) -> ExportFile:
+    """The assessment in a format of FORMATS (KeyError for any other)."""
+    content_type, suffix = FORMATS[fmt]
+    if fmt == "json":
+        content = json.dumps(export_assessment(assessment), indent=2, ensure_ascii=False).encode()
+    else:
+        report = build_report(assessment)
+        make = {
+            "pdf": pdf.board_report,
+            "docx": docx.board_report,
+            "xlsx": xlsx.workbook,
+            "csv": csv_export.plan_csv,
+            "results-csv": csv_export.results_csv,
+        }[fmt]
+        content = make(report)
+    return ExportFile(content, content_type, f"{file_stem(assessment)}-{suffix}")
+
+
+BLANK_FORMS = {"pdf": FORMATS["pdf"][0], "docx": FORMATS["docx"][0]}
+
+
+def blank_form_file(assessment: Assessment | None, fmt: str) -> ExportFile:
+    from mobilise.framework.catalogue import get_framework
+
+    framework = assessment.framework if assessment else get_framework()
+    title = assessment.title if assessment else ""
+    make = {"pdf": pdf.blank_form, "docx": docx.blank_form}[fmt]
+    stem = file_stem(assessment) if assessment else "mobilise"
+    return ExportFile(make(framework, title), BLANK_FORMS[fmt], f"{stem}-paper-form.{fmt}")

@@ -1,0 +1,401 @@
+"""The whole assessment as JSON, and back again.
+
+Schema `mobilise.assessment`, version 1 (documented in docs/export-schema.md):
+
+    {"schema": "mobilise.assessment", "schema_version": 1, "exported_at": "...",
+     "framework_version": "1.0",
+     "assessment": {"title", "unit", "mode", "status", "closes_on", "created_at",
+                    "results_revealed"},
+     "responses": [{"source", "submitted_at", "ratings": [{"element", "level", "comment"}]}],
+     "consensus": [{"element", "level", "importance", "target", "rationale"}],
+     "plan": {"actions": [{"option_id", "text", "elements", "priority", "owner",
+                           "owner_email", "due_on", "measure", "status", "carried_over",
+                           "local": {"element", "text", "good_practice"} or null,
+                           "notes": [{"at", "by", "text"}]}],
+              "no_action": [{"element", "reason"}]},
+     "history": [{"at", "by", "summary", "changes"}],
+     "local_actions": [{"element", "text", "good_practice"}]}
+
+No ids are exported: an import creates new objects in the importing organisation, and an
+export of the import equals the original apart from `exported_at`.
+"""
+
+import datetime
+from typing import Any, Literal
+
+import pydantic
+from django.db import transaction
+from django.utils import timezone
+
+from mobilise.accounts.models import Organisation, Unit, User
+from mobilise.assessments.models import (
+    Assessment,
+    Consensus,
+    HistoryEntry,
+    Rating,
+    Response,
+)
+from mobilise.assessments.services.errors import FieldError, InvalidInput
+from mobilise.assessments.services.responses import Answer, clean_answers
+from mobilise.framework.catalogue import available_versions, get_framework
+from mobilise.plans.models import (
+    LocalAction,
+    NoActionRequired,
+    PlanAction,
+    PlanActionElement,
+    ProgressNote,
+)
+from mobilise.plans.services.plan import ActionFields, _check_fields, plan_of
+
+SCHEMA = "mobilise.assessment"
+SCHEMA_VERSION = 1
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def export_assessment(assessment: Assessment) -> dict[str, Any]:
+    plan = plan_of(assessment)
+    actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
+    used_local = {a.local_action for a in actions if a.local_action}
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "framework_version": assessment.framework_version,
+        "assessment": {
+            "title": assessment.title,
+            "unit": assessment.unit.name,
+            "mode": assessment.mode,
+            "status": assessment.current_status,
+            "closes_on": _iso(assessment.closes_on),
+            "created_at": _iso(assessment.created_at),
+            "results_revealed": assessment.results_revealed,
+        },
+        "responses": [
+            {
+                "source": response.source,
+                "submitted_at": _iso(response.submitted_at),
+                "ratings": [
+                    {"element": r.element_code, "level": r.level, "comment": r.comment}
+                    for r in sorted(response.ratings.all(), key=lambda r: r.element_code)
+                ],
+            }
+            for response in assessment.responses.filter(submitted_at__isnull=False)
+            .order_by("submitted_at", "created_at")
+            .prefetch_related("ratings")
+        ],
+        "consensus": [
+            {
+                "element": c.element_code,
+                "level": c.level,
+                "importance": c.importance,
+                "target": c.target,
+                "rationale": c.rationale,
+            }
+            for c in assessment.consensus.order_by("element_code")
+        ],
+        "plan": {
+            "actions": [
+                {
+                    "option_id": a.option_id,
+                    "text": a.text,
+                    "elements": a.element_codes,
+                    "priority": a.priority,
+                    "owner": a.owner,
+                    "owner_email": a.owner_email,
+                    "due_on": _iso(a.due_on),
+                    "measure": a.measure,
+                    "status": a.status,
+                    "carried_over": a.carried_over_from_id is not None,
+                    "local": _local(a.local_action) if a.local_action else None,
+                    "notes": [
+                        {"at": _iso(n.created_at), "by": n.author_name, "text": n.text}
+                        for n in a.notes.all()
+                    ],
+                }
+                for a in actions.order_by("created_at")
+            ],
+            "no_action": [
+                {"element": n.element_code, "reason": n.reason}
+                for n in plan.no_action.order_by("element_code")
+            ],
+        },
+        "history": [
+            {
+                "at": _iso(h.created_at),
+                "by": h.actor_name,
+                "summary": h.summary,
+                "changes": h.changes,
+            }
+            for h in assessment.history.order_by("created_at", "id")
+        ],
+        "local_actions": sorted(
+            (_local(a) for a in used_local), key=lambda x: (x["element"], x["text"])
+        ),
+    }
+
+
+def _local(action: LocalAction) -> dict:
+    return {
+        "element": action.element_code,
+        "text": action.text,
+        "good_practice": action.good_practice,
+    }
+
+
+class _Strict(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+
+class RatingIn(_Strict):
+    element: str
+    level: int | None
+    comment: str = ""
+
+
+class ResponseIn(_Strict):
+    source: Literal["participant", "api", "paper"]
+    submitted_at: datetime.datetime
+    ratings: list[RatingIn]
+
+
+class ConsensusIn(_Strict):
+    element: str
+    level: int
+    importance: str
+    target: int
+    rationale: str = ""
+
+
+class NoteIn(_Strict):
+    at: datetime.datetime
+    by: str = ""
+    text: str
+
+
+class LocalIn(_Strict):
+    element: str
+    text: str
+    good_practice: str = ""
+
+
+class ActionIn(_Strict):
+    option_id: str | None
+    text: str
+    elements: list[str]
+    priority: str
+    owner: str = ""
+    owner_email: str = ""
+    due_on: datetime.date | None = None
+    measure: str = ""
+    status: str
+    carried_over: bool = False
+    local: LocalIn | None = None
+    notes: list[NoteIn] = []
+
+
+class NoActionIn(_Strict):
+    element: str
+    reason: str = ""
+
+
+class PlanIn(_Strict):
+    actions: list[ActionIn]
+    no_action: list[NoActionIn]
+
+
+class HistoryIn(_Strict):
+    at: datetime.datetime
+    by: str = ""
+    summary: str
+    changes: dict = {}
+
+
+class AssessmentIn(_Strict):
+    title: str = pydantic.Field(min_length=1, max_length=200)
+    unit: str = pydantic.Field(min_length=1, max_length=200)
+    mode: Literal["group", "individual"]
+    status: Literal["open", "closed"]
+    closes_on: datetime.date | None = None
+    created_at: datetime.datetime
+    results_revealed: bool = False
+
+
+class ExportIn(_Strict):
+    schema_: Literal["mobilise.assessment"] = pydantic.Field(alias="schema")
+    schema_version: int
+    exported_at: datetime.datetime
+    framework_version: str
+    assessment: AssessmentIn
+    responses: list[ResponseIn]
+    consensus: list[ConsensusIn]
+    plan: PlanIn
+    history: list[HistoryIn]
+    local_actions: list[LocalIn]
+
+
+def parse_export(data: Any) -> ExportIn:
+    """Check the shape; unknown schema versions and framework versions are refused."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InvalidInput([FieldError(("schema",), "This is not a Mobilise assessment export")])
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("schema_version",),
+                    f"Unknown schema version {data.get('schema_version')!r}: "
+                    f"this service reads version {SCHEMA_VERSION}",
+                )
+            ]
+        )
+    try:
+        export = ExportIn.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise InvalidInput(
+            [FieldError(tuple(e["loc"]), e["msg"]) for e in error.errors(include_url=False)]
+        ) from error
+    if export.framework_version not in available_versions():
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("framework_version",),
+                    f"Unknown framework version {export.framework_version!r}",
+                )
+            ]
+        )
+    return export
+
+
+def _check_references(export: ExportIn) -> None:
+    framework = get_framework(export.framework_version)
+    errors: list[FieldError] = []
+    for index, response in enumerate(export.responses):
+        answers = [Answer(r.element, r.level, r.comment) for r in response.ratings]
+        try:
+            clean_answers(framework, answers, complete=True)
+        except InvalidInput as error:
+            errors += [FieldError(("responses", index, *e.loc), e.msg) for e in error.errors]
+    for index, consensus in enumerate(export.consensus):
+        if framework.element(consensus.element) is None:
+            errors.append(
+                FieldError(
+                    ("consensus", index, "element"), f"Unknown element {consensus.element!r}"
+                )
+            )
+    for index, action in enumerate(export.plan.actions):
+        if action.option_id is not None:
+            option = framework.option(action.option_id)
+            if option is None:
+                errors.append(
+                    FieldError(
+                        ("plan", "actions", index, "option_id"),
+                        f"Unknown option {action.option_id!r}",
+                    )
+                )
+            elif any(code not in framework.elements_served(option) for code in action.elements):
+                errors.append(
+                    FieldError(
+                        ("plan", "actions", index, "elements"),
+                        "The option does not belong to these elements",
+                    )
+                )
+        for code in action.elements:
+            if framework.element(code) is None:
+                errors.append(
+                    FieldError(("plan", "actions", index, "elements"), f"Unknown element {code!r}")
+                )
+        field_errors: list[FieldError] = []
+        _check_fields(ActionFields(priority=action.priority, status=action.status), field_errors)
+        errors += [FieldError(("plan", "actions", index, *e.loc), e.msg) for e in field_errors]
+    for index, item in enumerate(export.plan.no_action):
+        if framework.element(item.element) is None:
+            errors.append(
+                FieldError(
+                    ("plan", "no_action", index, "element"), f"Unknown element {item.element!r}"
+                )
+            )
+    if errors:
+        raise InvalidInput(errors)
+
+
+@transaction.atomic
+def import_assessment(
+    data: Any, organisation: Organisation, user: User | None = None
+) -> Assessment:
+    """Recreate an exported assessment in an organisation; all of it or nothing."""
+    export = parse_export(data)
+    _check_references(export)
+    source = export.assessment
+    unit, _ = Unit.objects.get_or_create(organisation=organisation, name=source.unit.strip())
+    assessment = Assessment.objects.create(
+        organisation=organisation,
+        unit=unit,
+        title=source.title,
+        mode=source.mode,
+        status=source.status,
+        closes_on=source.closes_on,
+        framework_version=export.framework_version,
+        results_revealed=source.results_revealed,
+        created_by=user,
+    )
+    for response in export.responses:
+        saved = Response.objects.create(
+            assessment=assessment, source=response.source, submitted_at=response.submitted_at
+        )
+        Rating.objects.bulk_create(
+            Rating(response=saved, element_code=r.element, level=r.level, comment=r.comment)
+            for r in response.ratings
+        )
+    for c in export.consensus:
+        Consensus.objects.create(
+            assessment=assessment,
+            element_code=c.element,
+            level=c.level,
+            importance=c.importance,
+            target=c.target,
+            rationale=c.rationale,
+        )
+    locals_ = {}
+    for item in export.local_actions:
+        local, _ = LocalAction.objects.get_or_create(
+            organisation=organisation,
+            element_code=item.element,
+            text=item.text,
+            defaults={"good_practice": item.good_practice},
+        )
+        locals_[(item.element, item.text)] = local
+    plan = plan_of(assessment)
+    framework = get_framework(export.framework_version)
+    for item in export.plan.actions:
+        option = framework.option(item.option_id) if item.option_id else None
+        action = PlanAction.objects.create(
+            plan=plan,
+            option_id=item.option_id,
+            action_key=option.action_key if option else None,
+            local_action=locals_.get((item.local.element, item.local.text)) if item.local else None,
+            text=item.text,
+            priority=item.priority,
+            owner=item.owner,
+            owner_email=item.owner_email,
+            due_on=item.due_on,
+            measure=item.measure,
+            status=item.status,
+        )
+        PlanActionElement.objects.bulk_create(
+            PlanActionElement(action=action, element_code=code) for code in item.elements
+        )
+        for note in item.notes:
+            saved = ProgressNote.objects.create(action=action, text=note.text, author_name=note.by)
+            ProgressNote.objects.filter(pk=saved.pk).update(created_at=note.at)
+    for item in export.plan.no_action:
+        NoActionRequired.objects.create(plan=plan, element_code=item.element, reason=item.reason)
+    for entry in export.history:
+        saved = HistoryEntry.objects.create(
+            assessment=assessment, actor_name=entry.by, summary=entry.summary, changes=entry.changes
+        )
+        HistoryEntry.objects.filter(pk=saved.pk).update(created_at=entry.at)
+    Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)
+    assessment.refresh_from_db()
+    return assessment

@@ -1,0 +1,132 @@
+"""Everything a report needs, gathered once, so every format shows the same figures."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mobilise.assessments import charts
+from mobilise.assessments.models import UK, Assessment, Consensus
+from mobilise.assessments.services import priorities
+from mobilise.assessments.services.results import (
+    ElementResult,
+    Results,
+    assessment_results,
+    comments_by_element,
+    round2,
+)
+from mobilise.framework.catalogue import Element, Framework, Technique, techniques_named
+from mobilise.plans.models import NoActionRequired, PlanAction
+from mobilise.plans.services.plan import coverage
+from mobilise.plans.services.reassess import Comparison, comparison
+
+PRIORITY_ORDER = ["high", "medium", "low"]
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    element: Element
+    result: ElementResult
+
+    @property
+    def consensus(self) -> Consensus | None:
+        return self.result.consensus
+
+
+@dataclass
+class Report:
+    assessment: Assessment
+    framework: Framework
+    results: Results
+    rows: list[ElementRow]
+    strengths: list[priorities.Ranked]
+    priorities: list[priorities.Ranked]
+    actions: list[PlanAction]
+    no_action: list[NoActionRequired]
+    complete: bool
+    missing: list[str]
+    comments: dict[str, list[str]]
+    techniques: list[Technique]
+    comparison: Comparison | None
+    generated_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def organisation(self) -> str:
+        return self.assessment.organisation.name
+
+    @property
+    def unit(self) -> str:
+        return self.assessment.unit.name
+
+    @property
+    def date(self) -> date:
+        return self.assessment.created_at.astimezone(UK).date()
+
+    @property
+    def actions_by_priority(self) -> list[tuple[str, list[PlanAction]]]:
+        return [
+            (p, [a for a in self.actions if a.priority == p])
+            for p in PRIORITY_ORDER
+            if any(a.priority == p for a in self.actions)
+        ]
+
+    def reason(self, ranked: priorities.Ranked) -> str:
+        return priorities.reason(self.framework, ranked.consensus)
+
+    def level_label(self, level: int | None) -> str:
+        return "–" if level is None else f"{level} {self.framework.level(level).label}"
+
+    def number(self, value: float | None) -> str:
+        return "–" if value is None else f"{round2(value):g}"
+
+    def status_counts(self) -> dict[str, int]:
+        counts = {"not_started": 0, "in_progress": 0, "done": 0, "dropped": 0}
+        for action in self.actions:
+            counts[action.status] += 1
+        return counts
+
+    def chart_svgs(self) -> dict[str, charts.Chart]:
+        return {
+            "sections": charts.section_radar(self.framework, self.results),
+            "elements": charts.element_radar(self.framework, self.results),
+            "heat_map": charts.heat_map(self.framework, self.results),
+        }
+
+
+def build_report(assessment: Assessment) -> Report:
+    framework = assessment.framework
+    # Documents are read by the organisation, like the results page: the same privacy rule.
+    results = assessment_results(assessment)
+    cover = coverage(assessment)
+    actions = sorted(
+        {a.id: a for found in cover.actions_by_element.values() for a in found}.values(),
+        key=lambda a: (PRIORITY_ORDER.index(a.priority), a.created_at),
+    )
+    named = {t for a in actions for t in techniques_in(framework, a.text)}
+    ranked = priorities.priorities(framework, results) if not results.hidden else []
+    return Report(
+        assessment=assessment,
+        framework=framework,
+        results=results,
+        rows=[ElementRow(framework.element(r.element), r) for r in results.elements],
+        strengths=priorities.strengths(results) if not results.hidden else [],
+        priorities=[r for r in ranked if r.score > 0][:5],
+        actions=actions,
+        no_action=list(cover.no_action.values()),
+        complete=cover.complete,
+        missing=cover.missing,
+        comments=comments_by_element(assessment) if not results.hidden else {},
+        techniques=[t for t in framework.techniques if t.id in named],
+        comparison=comparison(assessment),
+    )
+
+
+def techniques_in(framework: Framework, text: str) -> tuple[str, ...]:
+    return techniques_named(text, framework.techniques)
+
+
+def file_stem(assessment: Assessment) -> str:
+    """organisation-unit-date, safe for a file name."""
+    day = assessment.created_at.astimezone(UK).date().isoformat()
+    return f"{slugify(assessment.organisation.name)}-{slugify(assessment.unit.name)}-{day}"

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from mobilise.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("assessments/import/", views.import_page, name="import"),
+    path("assessments/<uuid:assessment_id>/export/<str:fmt>/", views.export, name="export"),
+    path(
+        "assessments/<uuid:assessment_id>/paper-form.<str:fmt>",
+        views.blank_form,
+        name="assessment-blank-form",
+    ),
+    path("paper-form.<str:fmt>", views.blank_form, name="blank-form"),
+]

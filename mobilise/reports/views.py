@@ -1,0 +1,77 @@
+import json
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from mobilise.accounts.services import get_for_organisation
+from mobilise.assessments.models import Assessment
+from mobilise.assessments.services.errors import InvalidInput
+from mobilise.core.access import member_required, require_editor
+from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
+from mobilise.reports.json_io import import_assessment
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+def download(file: ExportFile) -> HttpResponse:
+    response = HttpResponse(file.content, content_type=file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
+    return response
+
+
+def load(request: HttpRequest, assessment_id) -> Assessment:
+    return get_for_organisation(
+        Assessment.objects.select_related("unit", "organisation"),
+        request.membership.organisation,
+        pk=assessment_id,
+    )
+
+
+@member_required
+def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("No such format")
+    return download(export_file(load(request, assessment_id), fmt))
+
+
+@member_required
+def blank_form(request: HttpRequest, fmt: str, assessment_id=None) -> HttpResponse:
+    if fmt not in BLANK_FORMS:
+        raise Http404("No such format")
+    assessment = load(request, assessment_id) if assessment_id else None
+    return download(blank_form_file(assessment, fmt))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a Mobilise JSON export",
+        error_messages={"required": "Choose the exported JSON file", "empty": "The file is empty"},
+    )
+
+
+@member_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    require_editor(request)
+    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > MAX_IMPORT_BYTES:
+                raise ValueError("The file is larger than 20 MB")
+            data = json.loads(upload.read().decode("utf-8"))
+            assessment = import_assessment(data, request.membership.organisation, request.user)
+        except (ValueError, UnicodeDecodeError):
+            form.add_error("file", "The file is not JSON: upload a Mobilise JSON export")
+        except InvalidInput as error:
+            first = error.errors[0]
+            where = ".".join(str(part) for part in first.loc)
+            more = f" (and {len(error.errors) - 1} more problems)" if len(error.errors) > 1 else ""
+            form.add_error("file", f"The file cannot be imported: {where}: {first.msg}{more}")
+        else:
+            messages.success(request, "The assessment is imported.")
+            return redirect("assessments:detail", assessment.id)
+    return render(
+        request, "reports/import.jinja", {"page_title": "Import an assessment", "form": form}
+    )
