@@ -8,6 +8,9 @@ from mobilise.accounts.services import issue_token
 from mobilise.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from mobilise.assessments.tests.factories import AssessmentFactory
 
+# A fully-filled assessment (answers, agreed ratings, plan) for the report tests and journeys.
+pytest_plugins = ["mobilise.reports.tests.fixtures"]
+
 
 @pytest.fixture
 def organisation(db):

@@ -57,18 +57,23 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            form.add_error("file", "The file must be smaller than 20 MB")
+            return render(
+                request,
+                "reports/import.jinja",
+                {"page_title": "Import an assessment", "form": form},
+            )
         try:
-            if upload.size > MAX_IMPORT_BYTES:
-                raise ValueError("The file is larger than 20 MB")
             data = json.loads(upload.read().decode("utf-8"))
             assessment = import_assessment(data, request.membership.organisation, request.user)
-        except (ValueError, UnicodeDecodeError):
-            form.add_error("file", "The file is not JSON: upload a Mobilise JSON export")
         except InvalidInput as error:
             first = error.errors[0]
             where = ".".join(str(part) for part in first.loc)
             more = f" (and {len(error.errors) - 1} more problems)" if len(error.errors) > 1 else ""
             form.add_error("file", f"The file cannot be imported: {where}: {first.msg}{more}")
+        except (ValueError, UnicodeDecodeError):
+            form.add_error("file", "The file is not JSON: upload a Mobilise JSON export")
         else:
             messages.success(request, "The assessment is imported.")
             return redirect("assessments:detail", assessment.id)
