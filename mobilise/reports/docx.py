@@ -29,9 +29,17 @@ def _document(title: str) -> Document:
     return document
 
 
-def _table(document: Document, header: list[str], rows: list[list[str]]) -> None:
+# The text width of an A4 page with Word's default margins, shared out by weight.
+TEXT_WIDTH_MM = 160
+
+
+def _table(
+    document: Document, header: list[str], rows: list[list[str]], weights: list[float]
+) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles[TABLE_STYLE]
+    table.autofit = False
+    widths = [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     # Repeat the header row on every page.
@@ -41,6 +49,14 @@ def _table(document: Document, header: list[str], rows: list[list[str]]) -> None
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
+    # Word reads the cells' widths, LibreOffice the table grid's: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+            for run in (r for p in cell.paragraphs for r in p.runs):
+                run.font.size = Pt(9)
     document.add_paragraph()
 
 
@@ -96,13 +112,13 @@ def board_report(report: Report) -> bytes:
             document.add_paragraph(
                 f"{item.element} {fw.element(item.element).title}: agreed "
                 f"{fw.level(item.consensus.level).label}",
-                style="List Number",
+                style="List Bullet",
             )
         document.add_heading("Top priorities", level=2)
         for item in report.priorities:
             document.add_paragraph(
                 f"{item.element} {fw.element(item.element).title}. {report.reason(item)}",
-                style="List Number",
+                style="List Bullet",
             )
         drawn = report.chart_svgs()
         document.add_heading("Section scores", level=1)
@@ -114,6 +130,7 @@ def board_report(report: Report) -> bytes:
                 [f"{s.section} {fw.section(s.section).title}", report.number(s.mean)]
                 for s in report.results.sections
             ],
+            [5, 1.5],
         )
         document.add_heading("The 23 elements", level=1)
         _picture(document, _png(report, "elements"), drawn["elements"].alt)
@@ -132,6 +149,7 @@ def board_report(report: Report) -> bytes:
                 ]
                 for r in report.rows
             ],
+            [4.6, 2.4, 1.5, 1.3, 2.1, 2, 2.4],
         )
     document.add_heading("Action plan", level=1)
     for priority, actions in report.actions_by_priority:
@@ -150,6 +168,7 @@ def board_report(report: Report) -> bytes:
                 ]
                 for a in actions
             ],
+            [5, 1.6, 2.4, 2, 2.6, 1.8],
         )
     if report.no_action:
         document.add_heading("No action required", level=2)
@@ -160,6 +179,7 @@ def board_report(report: Report) -> bytes:
                 [f"{n.element_code} {fw.element(n.element_code).title}", n.reason or "–"]
                 for n in report.no_action
             ],
+            [4, 4],
         )
     if report.comparison:
         document.add_heading("Change since the last assessment", level=1)
@@ -176,6 +196,7 @@ def board_report(report: Report) -> bytes:
                 ]
                 for row in report.comparison.elements
             ],
+            [1.3, 2.4, 2.4, 1.4, 5],
         )
     if report.comments:
         document.add_heading("Participants' comments", level=1)
@@ -191,6 +212,7 @@ def board_report(report: Report) -> bytes:
         ["Level", "Meaning"],
         [[f"{s.level} {s.label}", s.description] for s in fw.scale]
         + [[fw.dont_know, fw.dont_know_description]],
+        [2, 6],
     )
     if report.techniques:
         document.add_heading("Appendix: techniques named in the plan", level=1)
