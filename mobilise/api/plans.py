@@ -90,7 +90,11 @@ def get_suggestions(request: HttpRequest, assessment_id: str):
 )
 def add_action(request: HttpRequest, assessment_id: str):
     """A catalogue option (`option_id`) or a custom action (`text`), not both. Choosing an
-    option already in the plan answers 200 with that action, the new elements added."""
+    option already in the plan answers 200 with that action, the new elements added.
+
+    An option whose words appear under several elements is one action: the answer's
+    `option_id` is that action's first occurrence in the framework (choosing 4.3-c answers
+    4.1-c), and `elements` lists every element it serves in this plan."""
     assessment = load(request, assessment_id)
     membership = caller(request)
     require_editor(membership)

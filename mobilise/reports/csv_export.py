@@ -4,6 +4,7 @@ correctly, and a header row."""
 import csv
 import io
 
+from mobilise.reports.cells import csv_safe
 from mobilise.reports.presenter import Report
 
 PLAN_HEADER = [
@@ -43,7 +44,7 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_safe(value) for value in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

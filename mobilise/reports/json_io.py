@@ -24,10 +24,10 @@ import datetime
 from typing import Any, Literal
 
 import pydantic
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mobilise.accounts.models import Organisation, Unit, User
+from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
 from mobilise.assessments.models import (
     Assessment,
     Consensus,
@@ -45,7 +45,7 @@ from mobilise.plans.models import (
     PlanActionElement,
     ProgressNote,
 )
-from mobilise.plans.services.plan import ActionFields, _check_fields, plan_of
+from mobilise.plans.services.plan import ActionFields, check_elements, check_fields, plan_of
 
 SCHEMA = "mobilise.assessment"
 SCHEMA_VERSION = 1
@@ -152,7 +152,7 @@ class _Strict(pydantic.BaseModel):
 class RatingIn(_Strict):
     element: str
     level: int | None
-    comment: str = ""
+    comment: pydantic.constr(max_length=2000) = ""
 
 
 class ResponseIn(_Strict):
@@ -161,36 +161,41 @@ class ResponseIn(_Strict):
     ratings: list[RatingIn]
 
 
+Level = pydantic.conint(ge=0, le=4)
+LongText = pydantic.constr(max_length=2000)
+Name = pydantic.constr(max_length=150)
+
+
 class ConsensusIn(_Strict):
     element: str
-    level: int
-    importance: str
-    target: int
-    rationale: str = ""
+    level: Level
+    importance: Literal["low", "medium", "high"]
+    target: Level
+    rationale: LongText = ""
 
 
 class NoteIn(_Strict):
     at: datetime.datetime
-    by: str = ""
-    text: str
+    by: Name = ""
+    text: pydantic.constr(min_length=1, max_length=2000)
 
 
 class LocalIn(_Strict):
     element: str
-    text: str
-    good_practice: str = ""
+    text: pydantic.constr(min_length=1, max_length=500)
+    good_practice: LongText = ""
 
 
 class ActionIn(_Strict):
     option_id: str | None
-    text: str
-    elements: list[str]
-    priority: str
-    owner: str = ""
-    owner_email: str = ""
+    text: pydantic.constr(min_length=1, max_length=2000)
+    elements: list[str] = pydantic.Field(min_length=1)
+    priority: Literal["high", "medium", "low"]
+    owner: pydantic.constr(max_length=200) = ""
+    owner_email: pydantic.constr(max_length=254) = ""
     due_on: datetime.date | None = None
-    measure: str = ""
-    status: str
+    measure: LongText = ""
+    status: Literal["not_started", "in_progress", "done", "dropped"]
     carried_over: bool = False
     local: LocalIn | None = None
     notes: list[NoteIn] = []
@@ -198,7 +203,7 @@ class ActionIn(_Strict):
 
 class NoActionIn(_Strict):
     element: str
-    reason: str = ""
+    reason: LongText = ""
 
 
 class PlanIn(_Strict):
@@ -208,8 +213,8 @@ class PlanIn(_Strict):
 
 class HistoryIn(_Strict):
     at: datetime.datetime
-    by: str = ""
-    summary: str
+    by: Name = ""
+    summary: pydantic.constr(max_length=300)
     changes: dict = {}
 
 
@@ -269,64 +274,109 @@ def parse_export(data: Any) -> ExportIn:
 
 
 def _check_references(export: ExportIn) -> None:
+    """Everything an import must satisfy beyond its shape, all reported at once."""
     framework = get_framework(export.framework_version)
     errors: list[FieldError] = []
+
+    def error(loc: tuple, msg: str) -> None:
+        errors.append(FieldError(loc, msg))
+
     for index, response in enumerate(export.responses):
         answers = [Answer(r.element, r.level, r.comment) for r in response.ratings]
         try:
             clean_answers(framework, answers, complete=True)
-        except InvalidInput as error:
-            errors += [FieldError(("responses", index, *e.loc), e.msg) for e in error.errors]
+        except InvalidInput as invalid:
+            errors += [FieldError(("responses", index, *e.loc), e.msg) for e in invalid.errors]
+    agreed: set[str] = set()
     for index, consensus in enumerate(export.consensus):
         if framework.element(consensus.element) is None:
-            errors.append(
-                FieldError(
-                    ("consensus", index, "element"), f"Unknown element {consensus.element!r}"
-                )
-            )
+            error(("consensus", index, "element"), f"Unknown element {consensus.element!r}")
+        elif consensus.element in agreed:
+            error(("consensus", index, "element"), f"{consensus.element} is agreed twice")
+        agreed.add(consensus.element)
+    keys: set[str] = set()
+    covered: set[str] = set()
     for index, action in enumerate(export.plan.actions):
+        where = ("plan", "actions", index)
         if action.option_id is not None:
             option = framework.option(action.option_id)
             if option is None:
-                errors.append(
-                    FieldError(
-                        ("plan", "actions", index, "option_id"),
-                        f"Unknown option {action.option_id!r}",
-                    )
-                )
-            elif any(code not in framework.elements_served(option) for code in action.elements):
-                errors.append(
-                    FieldError(
-                        ("plan", "actions", index, "elements"),
-                        "The option does not belong to these elements",
-                    )
-                )
-        for code in action.elements:
-            if framework.element(code) is None:
-                errors.append(
-                    FieldError(("plan", "actions", index, "elements"), f"Unknown element {code!r}")
-                )
-        field_errors: list[FieldError] = []
-        _check_fields(ActionFields(priority=action.priority, status=action.status), field_errors)
-        errors += [FieldError(("plan", "actions", index, *e.loc), e.msg) for e in field_errors]
+                error((*where, "option_id"), f"Unknown option {action.option_id!r}")
+            else:
+                served = framework.elements_served(option)
+                if any(code not in served for code in action.elements):
+                    error((*where, "elements"), "The option does not belong to these elements")
+                if option.action_key in keys:
+                    error((*where, "option_id"), "The same action is in the plan twice")
+                keys.add(option.action_key)
+        found: list[FieldError] = []
+        check_elements(framework, action.elements, found)
+        check_fields(ActionFields(owner_email=action.owner_email), found)
+        errors += [FieldError((*where, *e.loc), e.msg) for e in found]
+        if action.local is not None and framework.element(action.local.element) is None:
+            error((*where, "local", "element"), f"Unknown element {action.local.element!r}")
+        if action.status != "dropped":
+            covered.update(action.elements)
+    marked: set[str] = set()
     for index, item in enumerate(export.plan.no_action):
+        where = ("plan", "no_action", index, "element")
         if framework.element(item.element) is None:
-            errors.append(
-                FieldError(
-                    ("plan", "no_action", index, "element"), f"Unknown element {item.element!r}"
-                )
-            )
+            error(where, f"Unknown element {item.element!r}")
+        elif item.element in marked:
+            error(where, f"{item.element} is marked twice")
+        elif item.element in covered:
+            error(where, f"{item.element} has an action and No action required")
+        marked.add(item.element)
+    for index, item in enumerate(export.local_actions):
+        if framework.element(item.element) is None:
+            error(("local_actions", index, "element"), f"Unknown element {item.element!r}")
     if errors:
         raise InvalidInput(errors)
 
 
-@transaction.atomic
 def import_assessment(
     data: Any, organisation: Organisation, user: User | None = None
 ) -> Assessment:
     """Recreate an exported assessment in an organisation; all of it or nothing."""
     export = parse_export(data)
     _check_references(export)
+    try:
+        return _create(export, organisation, user)
+    except IntegrityError as error:  # a rule the checks above missed: still nothing saved
+        raise InvalidInput(
+            [FieldError(("body",), "The file contradicts itself and cannot be imported")]
+        ) from error
+
+
+def _local_actions(export: ExportIn, organisation: Organisation, user: User | None) -> dict:
+    """The organisation's list of local actions is its admins' to keep: an admin's import
+    adds the ones the plan used; anyone else's links to those the organisation already has,
+    and the rest come in as the plan's own actions."""
+    may_add = (
+        user is not None
+        and Membership.objects.filter(
+            user=user, organisation=organisation, role=Role.ADMIN
+        ).exists()
+    )
+    found = {}
+    for item in export.local_actions:
+        local = LocalAction.objects.filter(
+            organisation=organisation, element_code=item.element, text=item.text
+        ).first()
+        if local is None and may_add:
+            local = LocalAction.objects.create(
+                organisation=organisation,
+                element_code=item.element,
+                text=item.text,
+                good_practice=item.good_practice,
+            )
+        if local is not None:
+            found[(item.element, item.text)] = local
+    return found
+
+
+@transaction.atomic
+def _create(export: ExportIn, organisation: Organisation, user: User | None) -> Assessment:
     source = export.assessment
     unit, _ = Unit.objects.get_or_create(organisation=organisation, name=source.unit.strip())
     assessment = Assessment.objects.create(
@@ -348,8 +398,8 @@ def import_assessment(
             Rating(response=saved, element_code=r.element, level=r.level, comment=r.comment)
             for r in response.ratings
         )
-    for c in export.consensus:
-        Consensus.objects.create(
+    Consensus.objects.bulk_create(
+        Consensus(
             assessment=assessment,
             element_code=c.element,
             level=c.level,
@@ -357,15 +407,9 @@ def import_assessment(
             target=c.target,
             rationale=c.rationale,
         )
-    locals_ = {}
-    for item in export.local_actions:
-        local, _ = LocalAction.objects.get_or_create(
-            organisation=organisation,
-            element_code=item.element,
-            text=item.text,
-            defaults={"good_practice": item.good_practice},
-        )
-        locals_[(item.element, item.text)] = local
+        for c in export.consensus
+    )
+    locals_ = _local_actions(export, organisation, user)
     plan = plan_of(assessment)
     framework = get_framework(export.framework_version)
     for item in export.plan.actions:
@@ -389,8 +433,10 @@ def import_assessment(
         for note in item.notes:
             saved = ProgressNote.objects.create(action=action, text=note.text, author_name=note.by)
             ProgressNote.objects.filter(pk=saved.pk).update(created_at=note.at)
-    for item in export.plan.no_action:
-        NoActionRequired.objects.create(plan=plan, element_code=item.element, reason=item.reason)
+    NoActionRequired.objects.bulk_create(
+        NoActionRequired(plan=plan, element_code=item.element, reason=item.reason)
+        for item in export.plan.no_action
+    )
     for entry in export.history:
         saved = HistoryEntry.objects.create(
             assessment=assessment, actor_name=entry.by, summary=entry.summary, changes=entry.changes

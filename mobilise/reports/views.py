@@ -12,7 +12,7 @@ from mobilise.core.access import member_required, require_editor
 from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
 from mobilise.reports.json_io import import_assessment
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 def download(file: ExportFile) -> HttpResponse:
@@ -58,7 +58,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
-            form.add_error("file", "The file must be smaller than 20 MB")
+            form.add_error("file", "The file must be smaller than 10 MB")
             return render(
                 request,
                 "reports/import.jinja",

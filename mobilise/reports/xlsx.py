@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mobilise.assessments.models import Rating
 from mobilise.assessments.services.results import round2
 from mobilise.plans.models import ActionStatus, Priority
+from mobilise.reports.cells import is_formula_like
 from mobilise.reports.presenter import Report
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -28,6 +29,9 @@ def _sheet(
         cell.fill = HEADER_FILL
     for row in rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if is_formula_like(cell.value):
+                cell.data_type = "s"  # openpyxl would otherwise store it as a formula
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

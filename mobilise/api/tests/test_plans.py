@@ -230,3 +230,46 @@ def test_suggestions_are_ranked_with_their_reason(facilitator_api, assessment):
     assert [(s["element"], s["score"]) for s in data] == [("3.2", 9), ("1.1", 1)]
     assert data[0]["reason"] == "Agreed Not yet, target Established, importance High: 3 × 3 = 9"
     assert data[0]["options"][0]["local"] is False
+
+
+def test_an_element_named_twice_or_a_bad_e_mail_is_a_422(facilitator_api, assessment):
+    twice = post(
+        facilitator_api,
+        url(assessment, "plan/actions"),
+        {"option_id": "4.1-c", "elements": ["4.1", "4.1"], "priority": "high"},
+    )
+    assert twice.status_code == 422 and ["body", "elements", 1] in [
+        e["loc"] for e in twice.json()["detail"]
+    ]
+    email = post(
+        facilitator_api,
+        url(assessment, "plan/actions"),
+        {"text": "Do", "elements": ["1.1"], "priority": "high", "owner_email": "a@b.c\nBcc: x@y.z"},
+    )
+    assert email.status_code == 422 and ["body", "owner_email"] in [
+        e["loc"] for e in email.json()["detail"]
+    ]
+    assert not PlanAction.objects.exists()
+
+
+def test_patch_with_null_clears_a_field(facilitator_api, assessment):
+    action = post(
+        facilitator_api,
+        url(assessment, "plan/actions"),
+        {
+            "text": "Do",
+            "elements": ["1.1"],
+            "priority": "high",
+            "due_on": "2027-01-31",
+            "owner": "Ann",
+        },
+    ).json()
+    path = url(assessment, f"plan/actions/{action['id']}")
+    cleared = facilitator_api.patch(
+        path, {"due_on": None, "owner": None}, content_type="application/json"
+    ).json()
+    assert cleared["due_on"] is None and cleared["owner"] == ""
+    assert (
+        facilitator_api.patch(path, {"priority": None}, content_type="application/json").status_code
+        == 422
+    )

@@ -1,5 +1,6 @@
 """The group's agreed ratings."""
 
+from django.db import transaction
 from django.http import Http404
 
 from mobilise.accounts.models import User
@@ -14,6 +15,7 @@ from mobilise.assessments.services.errors import FieldError, InvalidInput
 from mobilise.assessments.services.history import record
 
 
+@transaction.atomic
 def set_consensus(
     assessment: Assessment,
     element_code: str,

@@ -125,6 +125,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "mobilise.core.staticfiles.StaticFilesStorage"},
 }
 
+# JSON imports of large assessments come in one request body (the import page says 10 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

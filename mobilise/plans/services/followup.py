@@ -1,6 +1,7 @@
 """Following the plan up: open actions across assessments, reminders, the calendar feed."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 import icalendar
@@ -15,6 +16,7 @@ from mobilise.assessments.models import UK
 from mobilise.plans.models import OPEN_STATUSES, CalendarFeed, PlanAction, ReminderSent
 
 REMINDER_DAYS = 14
+logger = logging.getLogger(__name__)
 
 
 def uk_today() -> datetime.date:
@@ -77,6 +79,11 @@ def send_reminders(today: datetime.date | None = None) -> int:
                 )
         except IntegrityError:
             continue  # already reminded today
+        except Exception:
+            # One address the mail server refuses must not stop everyone else's reminders;
+            # the transaction is rolled back, so tomorrow's run tries this one again.
+            logger.exception("Could not send the reminder for action %s", action.pk)
+            continue
         sent += 1
     return sent
 

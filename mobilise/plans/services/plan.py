@@ -8,6 +8,8 @@ serving all of them: choosing it again adds elements to the same row.
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from mobilise.accounts.models import User
@@ -47,7 +49,15 @@ def plan_of(assessment: Assessment) -> ActionPlan:
     return plan
 
 
-def _check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
+def _locked_plan(assessment: Assessment) -> ActionPlan:
+    """The plan, locked for the rest of the transaction, so that two changes at once (the
+    same option chosen twice, an action and "No action required" on one element) are made
+    one after the other. SQLite's IMMEDIATE transactions already do this."""
+    plan = plan_of(assessment)
+    return ActionPlan.objects.select_for_update().get(pk=plan.pk)
+
+
+def check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
     if fields.priority is not None and fields.priority not in Priority.values:
         errors.append(FieldError(("priority",), "Priority must be high, medium or low"))
     if fields.status is not None and fields.status not in ActionStatus.values:
@@ -56,6 +66,16 @@ def _check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
         )
     if fields.owner is not None and len(fields.owner) > 200:
         errors.append(FieldError(("owner",), "The owner must be 200 characters or fewer"))
+    if fields.owner_email:
+        try:
+            validate_email(fields.owner_email)
+        except ValidationError:
+            errors.append(
+                FieldError(("owner_email",), "Enter an e-mail address in the right format")
+            )
+    for name in ("priority", "status"):
+        if name in fields.given and getattr(fields, name) is None:
+            errors.append(FieldError((name,), f"The {name} cannot be empty"))
     if fields.measure is not None and len(fields.measure) > COMMENT_MAX_LENGTH:
         errors.append(
             FieldError(
@@ -64,7 +84,7 @@ def _check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
         )
 
 
-def _check_elements(framework: Framework, elements: list[str], errors: list[FieldError]) -> None:
+def check_elements(framework: Framework, elements: list[str], errors: list[FieldError]) -> None:
     if not elements:
         errors.append(FieldError(("elements",), "Choose at least one element the action serves"))
     for index, code in enumerate(elements):
@@ -72,6 +92,8 @@ def _check_elements(framework: Framework, elements: list[str], errors: list[Fiel
             errors.append(
                 FieldError(("elements", index), f"{code!r} is not an element of the framework")
             )
+        elif code in elements[:index]:
+            errors.append(FieldError(("elements", index), f"{code} is named twice"))
 
 
 def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
@@ -83,11 +105,21 @@ def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
         raise Conflict(f"{', '.join(blocked)} is marked No action required")
 
 
+CLEARED = {"owner": "", "owner_email": "", "due_on": None, "measure": ""}
+
+
 def _apply(action: PlanAction, fields: ActionFields) -> dict:
+    """Set the fields given; a field given as null is cleared."""
     changes = {}
     for name in ("priority", "owner", "owner_email", "due_on", "measure", "status"):
+        if name not in fields.given:
+            continue
         value = getattr(fields, name)
-        if name in fields.given and value is not None and getattr(action, name) != value:
+        if value is None:
+            if name not in CLEARED:
+                continue
+            value = CLEARED[name]
+        if getattr(action, name) != value:
             changes[name] = [_plain(getattr(action, name)), _plain(value)]
             setattr(action, name, value)
     return changes
@@ -123,7 +155,7 @@ def add_catalogue_action(
         errors.append(
             FieldError(("option_id",), f"{option_id!r} is not an option of the framework")
         )
-    _check_elements(framework, elements, errors)
+    check_elements(framework, elements, errors)
     if option is not None:
         served = framework.elements_served(option)
         for index, code in enumerate(elements):
@@ -134,10 +166,10 @@ def add_catalogue_action(
                         f"This action is not an option for {code}: it serves {', '.join(served)}",
                     )
                 )
-    _check_fields(fields, errors)
+    check_fields(fields, errors)
     if errors:
         raise InvalidInput(errors)
-    plan = plan_of(assessment)
+    plan = _locked_plan(assessment)
     _refuse_if_no_action(plan, elements)
     existing = plan.actions.filter(action_key=option.action_key).first()
     if existing is not None:
@@ -178,11 +210,11 @@ def add_custom_action(
         errors.append(
             FieldError(("text",), f"The action must be {COMMENT_MAX_LENGTH:,} characters or fewer")
         )
-    _check_elements(assessment.framework, elements, errors)
-    _check_fields(fields, errors)
+    check_elements(assessment.framework, elements, errors)
+    check_fields(fields, errors)
     if errors:
         raise InvalidInput(errors)
-    plan = plan_of(assessment)
+    plan = _locked_plan(assessment)
     _refuse_if_no_action(plan, elements)
     action = PlanAction(
         plan=plan, text=text, priority=fields.priority or Priority.MEDIUM, local_action=local_action
@@ -204,9 +236,9 @@ def update_action(
     assessment = action.plan.assessment
     framework = assessment.framework
     errors: list[FieldError] = []
-    _check_fields(fields, errors)
+    check_fields(fields, errors)
     if elements is not None:
-        _check_elements(framework, elements, errors)
+        check_elements(framework, elements, errors)
         if action.action_key:
             option = framework.option(action.option_id)
             served = framework.elements_served(option) if option else []
@@ -217,6 +249,7 @@ def update_action(
                     )
     if errors:
         raise InvalidInput(errors)
+    _locked_plan(assessment)
     will_cover = (fields.status or action.status) != ActionStatus.DROPPED
     covered = elements if elements is not None else action.element_codes
     if will_cover:
@@ -235,8 +268,9 @@ def update_action(
 @transaction.atomic
 def remove_elements(action: PlanAction, elements: list[str], user: User | None = None) -> None:
     """Stop an action serving some elements; an action left serving none is removed."""
-    action.elements.filter(element_code__in=elements).delete()
-    if not action.elements.exists():
+    PlanActionElement.objects.filter(action=action, element_code__in=elements).delete()
+    # Asked of the database: `action.elements` may be a prefetched, stale list.
+    if not PlanActionElement.objects.filter(action=action).exists():
         delete_action(action, user)
     else:
         record(
@@ -252,6 +286,7 @@ def delete_action(action: PlanAction, user: User | None = None) -> None:
     action.delete()
 
 
+@transaction.atomic
 def add_note(action: PlanAction, text: str, user: User | None = None) -> ProgressNote:
     text = (text or "").strip()
     if not text:
@@ -279,7 +314,7 @@ def mark_no_action(
                 )
             ]
         )
-    plan = plan_of(assessment)
+    plan = _locked_plan(assessment)
     if covering_actions(plan, element):
         raise Conflict(f"{element} already has an action: remove or drop it first")
     marked, created = NoActionRequired.objects.update_or_create(

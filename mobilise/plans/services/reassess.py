@@ -23,7 +23,7 @@ def start_reassessment(
     assessment = create_assessment(
         previous.organisation,
         previous.unit.name,
-        title or f"{previous.unit.name}: reassessment",
+        (title or f"{previous.unit.name}: reassessment")[:200],
         previous.mode,
         created_by=user,
     )

@@ -256,3 +256,31 @@ def test_the_history_page_shows_who_changed_what(signed_in, assessment, facilita
     assert facilitator.user.username in html
     theirs = AssessmentFactory(organisation=outsider.organisation)
     assert signed_in.get(f"/assessments/{theirs.id}/history/").status_code == 404
+
+
+def test_unticking_the_last_element_of_an_action_removes_the_action(signed_in, assessment):
+    signed_in.post(element_url(assessment, "1.2"), {"chosen": ["1.2-a"], "priority": "high"})
+    signed_in.post(element_url(assessment, "1.2"), {"no_action": "on", "priority": "high"})
+    assert not PlanAction.objects.exists()
+    assert NoActionRequired.objects.get().element_code == "1.2"
+
+
+def test_own_actions_can_be_kept_or_unticked_and_conflicts_are_explained(signed_in, assessment):
+    signed_in.post(element_url(assessment, "2.1"), {"custom": "Journal club", "priority": "high"})
+    own = PlanAction.objects.get()
+    form = page(signed_in.get(element_url(assessment, "2.1")))
+    assert form.select_one(f"input[value='own:{own.id}']").has_attr("checked")
+    both = signed_in.post(
+        element_url(assessment, "2.1"),
+        {"chosen": [f"own:{own.id}"], "no_action": "on", "priority": "high"},
+    )
+    assert error_summary(both)[0][1] == "Choose actions or No action required, not both"
+    unchanged = signed_in.post(
+        element_url(assessment, "2.1"), {"chosen": [f"own:{own.id}"], "priority": "high"}
+    )
+    assert unchanged.status_code == 302 and PlanAction.objects.count() == 1
+    signed_in.post(element_url(assessment, "2.1"), {"no_action": "on", "priority": "high"})
+    assert (
+        not PlanAction.objects.exists()
+        and NoActionRequired.objects.filter(element_code="2.1").exists()
+    )

@@ -302,3 +302,23 @@ def test_open_actions_filter_by_owner_status_and_due_date(organisation):
     assert [a.text for a in open_actions(organisation, Filters(owner="ann"))] == ["A"]
     assert [a.text for a in open_actions(organisation, Filters(status="in_progress"))] == ["B"]
     assert [a.text for a in open_actions(organisation, Filters(due_before=today))] == ["A"]
+
+
+def test_one_refused_address_does_not_stop_the_other_reminders(monkeypatch):
+    from mobilise.plans.services import followup
+
+    assessment = AssessmentFactory()
+    today = datetime.date(2027, 3, 1)
+    action_due(assessment, 1, "refused@nhs.net")
+    action_due(assessment, 2, "fine@nhs.net")
+    real = followup.send_mail
+
+    def flaky(**kwargs):
+        if kwargs["recipient_list"] == ["refused@nhs.net"]:
+            raise OSError("550 mailbox unavailable")
+        return real(**kwargs)
+
+    monkeypatch.setattr(followup, "send_mail", flaky)
+    assert send_reminders(today) == 1
+    assert [m.to for m in mail.outbox] == [["fine@nhs.net"]]
+    assert not ReminderSent.objects.filter(email="refused@nhs.net").exists()  # tried again tomorrow

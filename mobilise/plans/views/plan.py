@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
+from mobilise.assessments.services.errors import InvalidInput
 from mobilise.core.access import member_required, require_editor
 from mobilise.framework.presenters import link_techniques, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
@@ -19,6 +20,7 @@ from mobilise.plans.services.followup import is_overdue, uk_today
 from mobilise.plans.services.suggestions import local_actions_by_element, suggestions
 
 LOCAL = "local:"
+CUSTOM = "own:"
 IMPORTANCE_TO_PRIORITY = {"high": Priority.HIGH, "medium": Priority.MEDIUM, "low": Priority.LOW}
 
 
@@ -127,6 +129,7 @@ def _current(assessment: Assessment, code: str) -> tuple[dict[str, PlanAction], 
         elif action.local_action_id:
             chosen[f"{LOCAL}{action.local_action_id}"] = action
         else:
+            chosen[f"{CUSTOM}{action.id}"] = action
             custom.append(action)
     return chosen, custom
 
@@ -141,6 +144,11 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
     require_editor(request)
     choices, items, locals_ = _choices(assessment, code)
     chosen, custom = _current(assessment, code)
+    for action in custom:  # the plan's own actions for this element, to keep or untick
+        choices.append((f"{CUSTOM}{action.id}", action.text))
+        items.append(
+            {"value": f"{CUSTOM}{action.id}", "text": action.text, "hint": "Your own action"}
+        )
     marked = plans.plan_of(assessment).no_action.filter(element_code=code).first()
     agreed = assessment.consensus.filter(element_code=code).first()
     initial = {
@@ -153,13 +161,13 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
         request.POST if request.method == "POST" else None, choices=choices, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        save_element(request, assessment, code, form, chosen, locals_)
-        coverage = plans.coverage(assessment)
-        if coverage.missing:
-            messages.success(request, f"{code} is covered. Next: {coverage.missing[0]}.")
-            return redirect("plans:element", assessment.id, coverage.missing[0])
-        messages.success(request, "Every element is covered: the plan is complete.")
-        return redirect("plans:plan", assessment.id)
+        try:
+            save_element(request, assessment, code, form, chosen, locals_)
+        except (plans.Conflict, InvalidInput) as error:
+            message = str(error) if isinstance(error, plans.Conflict) else error.errors[0].msg
+            form.add_error("chosen", message)
+        else:
+            return after_saving(request, assessment, code)
     return render(
         request,
         "plans/element.jinja",
@@ -170,10 +178,18 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
             "element": element,
             "form": form,
             "items": items,
-            "custom": custom,
             "agreed": agreed,
         },
     )
+
+
+def after_saving(request: HttpRequest, assessment: Assessment, code: str) -> HttpResponse:
+    coverage = plans.coverage(assessment)
+    if coverage.missing:
+        messages.success(request, f"{code} is covered. Next: {coverage.missing[0]}.")
+        return redirect("plans:element", assessment.id, coverage.missing[0])
+    messages.success(request, "Every element is covered: the plan is complete.")
+    return redirect("plans:plan", assessment.id)
 
 
 @transaction.atomic
@@ -187,6 +203,8 @@ def save_element(request, assessment, code, form, chosen: dict, locals_: dict) -
     if not form.cleaned_data["no_action"]:
         plans.remove_no_action(assessment, code, user)
     for key in wanted - set(chosen):
+        if key.startswith(CUSTOM):
+            continue  # an own action of another element: never added by its id
         if key.startswith(LOCAL):
             local = locals_[key]
             plans.add_custom_action(
@@ -217,9 +235,6 @@ def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
         except plans.Conflict as error:
             form.add_error("status", str(error))
         else:
-            if editor and data.get("due_on") is None and action.due_on is not None:
-                action.due_on = None
-                action.save(update_fields=["due_on", "updated_at"])
             messages.success(request, "The action is saved.")
             if data.get("due_on") and data["due_on"] < uk_today() and action.is_open:
                 messages.warning(

@@ -147,3 +147,28 @@ def test_the_paper_forms_list_every_element_with_room_to_comment(full_assessment
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs.count("Comment (optional):") == 23
     assert any(p.startswith("☐ 0 Not yet: ") for p in paragraphs)
+
+
+def test_text_that_looks_like_a_formula_stays_text(full_assessment):
+    from mobilise.assessments.models import Rating
+    from mobilise.plans.services import plan as plans
+
+    evil = '=HYPERLINK("http://example.invalid","Click")'
+    Rating.objects.filter(response__assessment=full_assessment, element_code="4.4").update(
+        comment=evil
+    )
+    plans.add_custom_action(
+        full_assessment,
+        "+SUM(A1:A9)",
+        ["1.1"],
+        plans.ActionFields(priority="low", given={"priority"}),
+    )
+    book = openpyxl.load_workbook(io.BytesIO(export_file(full_assessment, "xlsx").content))
+    comments = [c for c in book["Ratings"]["E"] if c.value == evil]
+    assert comments and all(c.data_type == "s" for c in comments)
+    plan_cells = [c for c in book["Action plan"]["A"] if c.value == "+SUM(A1:A9)"]
+    assert plan_cells and plan_cells[0].data_type == "s"
+    rows = list(
+        csv.reader(io.StringIO(export_file(full_assessment, "csv").content.decode("utf-8-sig")))
+    )
+    assert any(r[0] == "'+SUM(A1:A9)" for r in rows)

@@ -18,7 +18,16 @@ def without_export_date(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "exported_at"}
 
 
-def test_an_import_of_an_export_exports_identically(full_assessment, outsider):
+@pytest.fixture
+def other_admin(other_organisation):
+    from mobilise.accounts.models import Role
+    from mobilise.accounts.tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=other_organisation, role=Role.ADMIN)
+
+
+def test_an_import_of_an_export_exports_identically(full_assessment, other_admin):
+    outsider = other_admin  # an admin: the plan's local actions join the organisation's list
     original = export_assessment(full_assessment)
     assert (
         original["schema"] == "mobilise.assessment" and original["schema_version"] == SCHEMA_VERSION
@@ -69,6 +78,24 @@ def break_it(data: dict, how: str) -> dict | list:
         del broken["assessment"]["title"]
     if how == "bad status":
         broken["plan"]["actions"][0]["status"] = "finished"
+    if how == "agreed twice":
+        broken["consensus"].append(broken["consensus"][0])
+    if how == "importance off the list":
+        broken["consensus"][0]["importance"] = "huge"
+    if how == "consensus level off the scale":
+        broken["consensus"][0]["level"] = 9
+    if how == "both kinds of cover":
+        broken["plan"]["no_action"].append({"element": "4.1", "reason": ""})
+    if how == "an action with no elements":
+        broken["plan"]["actions"][0]["elements"] = []
+    if how == "a bad e-mail address":
+        broken["plan"]["actions"][0]["owner_email"] = "a@b.c\nBcc: x@y.z"
+    if how == "an element twice in one action":
+        broken["plan"]["actions"][0]["elements"] = ["4.1", "4.1"]
+    if how == "the same action twice":
+        broken["plan"]["actions"].append(copy.deepcopy(broken["plan"]["actions"][0]))
+    if how == "an owner too long":
+        broken["plan"]["actions"][0]["owner"] = "x" * 201
     return broken
 
 
@@ -85,6 +112,15 @@ def break_it(data: dict, how: str) -> dict | list:
         ("option under the wrong element", ("plan", "actions", 0, "elements")),
         ("missing field", ("assessment", "title")),
         ("bad status", ("plan", "actions", 0, "status")),
+        ("agreed twice", ("consensus", 23, "element")),
+        ("importance off the list", ("consensus", 0, "importance")),
+        ("consensus level off the scale", ("consensus", 0, "level")),
+        ("both kinds of cover", ("plan", "no_action", 1, "element")),
+        ("an action with no elements", ("plan", "actions", 0, "elements")),
+        ("a bad e-mail address", ("plan", "actions", 0, "owner_email")),
+        ("an element twice in one action", ("plan", "actions", 0, "elements", 1)),
+        ("the same action twice", ("plan", "actions", 3, "option_id")),
+        ("an owner too long", ("plan", "actions", 0, "owner")),
     ],
 )
 def test_what_is_not_a_valid_export_is_refused_and_creates_nothing(
@@ -137,3 +173,14 @@ def test_importing_needs_a_token():
         Client().post("/api/v1/assessments/import", {}, content_type="application/json").status_code
         == 401
     )
+
+
+def test_only_admins_add_local_actions_to_their_organisation_by_importing(
+    full_assessment, outsider
+):
+    imported = import_assessment(
+        export_assessment(full_assessment), outsider.organisation, outsider.user
+    )
+    assert not LocalAction.objects.filter(organisation=outsider.organisation).exists()
+    action = PlanAction.objects.get(plan__assessment=imported, text="Our knowledge café")
+    assert action.local_action is None  # came in as the plan's own action
