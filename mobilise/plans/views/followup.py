@@ -138,11 +138,12 @@ def local_actions(request: HttpRequest) -> HttpResponse:
 @require_POST
 @member_required
 def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
-    if request.membership.role != Role.ADMIN:
-        raise PermissionDenied("Only organisation admins manage local actions")
+    # Another organisation's local action is a 404, before the role is considered.
     action = get_for_organisation(
         LocalAction.objects.all(), request.membership.organisation, pk=local_id
     )
+    if request.membership.role != Role.ADMIN:
+        raise PermissionDenied("Only organisation admins manage local actions")
     action.delete()
     messages.success(request, "The local action is removed.")
     return redirect("plans:local-actions")
