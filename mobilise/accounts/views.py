@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from mobilise.accounts.forms import SignInForm
 
@@ -17,3 +18,15 @@ class SignOutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have signed out.")
         return response
+
+
+def locked_out(
+    request: HttpRequest, credentials: dict | None = None, *args, **kwargs
+) -> HttpResponse:
+    """The answer to a sign-in while locked out (django-axes), in the service's own words."""
+    return render(
+        request,
+        "accounts/locked_out.jinja",
+        {"page_title": "Too many attempts to sign in"},
+        status=429,
+    )

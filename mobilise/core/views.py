@@ -74,3 +74,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return _error_page(
         request, 500, "Sorry, there is a problem with the service", "Try again later."
     )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.jinja", {"page_title": "Privacy notice"})
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.jinja", {"page_title": "Accessibility statement"})

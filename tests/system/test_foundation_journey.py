@@ -89,3 +89,13 @@ def test_the_page_fits_a_phone(page: Page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     assert_accessible(page)
+
+
+def test_the_privacy_notice_and_accessibility_statement_are_accessible(page: Page):
+    page.goto("/")
+    page.get_by_role("link", name="Privacy").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    assert_accessible(page)
+    page.get_by_role("link", name="Accessibility statement").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Accessibility statement")
+    assert_accessible(page)

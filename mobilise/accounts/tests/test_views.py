@@ -65,3 +65,41 @@ def test_anonymous_visitors_see_the_start_page(client):
     html = client.get("/").content.decode()
     assert "Knowledge Mobilisation self-assessment" in html
     assert 'href="/accounts/login/"' in html
+
+
+def test_repeated_failures_lock_the_username_out_for_a_while(client, facilitator):
+    from axes.models import AccessAttempt
+
+    username = facilitator.user.username
+    for _ in range(4):
+        assert (
+            client.post("/accounts/login/", {"username": username, "password": "wrong"}).status_code
+            == 200
+        )
+    locked = client.post("/accounts/login/", {"username": username, "password": "wrong"})
+    assert locked.status_code == 429
+    assert "Too many attempts to sign in" in text(page(locked))
+    # Even the right password is refused while locked out.
+    right = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    assert right.status_code == 429 and "_auth_user_id" not in client.session
+    AccessAttempt.objects.all().delete()  # what the cool-off does after 15 minutes
+    assert (
+        client.post("/accounts/login/", {"username": username, "password": PASSWORD}).status_code
+        == 302
+    )
+
+
+def test_a_successful_sign_in_clears_the_count(client, facilitator):
+    username = facilitator.user.username
+    for _ in range(4):
+        client.post("/accounts/login/", {"username": username, "password": "wrong"})
+    assert (
+        client.post("/accounts/login/", {"username": username, "password": PASSWORD}).status_code
+        == 302
+    )
+    client.post("/accounts/logout/")
+    for _ in range(4):
+        assert (
+            client.post("/accounts/login/", {"username": username, "password": "wrong"}).status_code
+            == 200
+        )

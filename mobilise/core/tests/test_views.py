@@ -43,3 +43,12 @@ def test_favicon_ico_redirects_to_the_nhs_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response.url == "/static/nhsuk/assets/images/favicon.ico"
+
+
+def test_the_privacy_notice_and_accessibility_statement_are_linked_from_every_page(client):
+    footer = client.get("/").content.decode()
+    assert 'href="/privacy/"' in footer and 'href="/accessibility/"' in footer
+    privacy = client.get("/privacy/").content.decode()
+    assert "Privacy notice" in privacy and "IP address" in privacy and "mobilise-resume-" in privacy
+    statement = client.get("/accessibility/").content.decode()
+    assert "Accessibility statement" in statement and "WCAG 2.2" in statement
