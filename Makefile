@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CSS_SOURCES := $(shell find mobilise/core/assets/scss -name '*.scss' 2>/dev/null)
 
-.PHONY: help install run test test-unit test-system test-postgres lint format migrate demo clean browser
+.PHONY: help install run serve collectstatic test test-unit test-system test-postgres lint format migrate demo clean browser
 
 help:
 	@echo "make run      set up, then serve the demo on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make install  set up only: .venv, Python and npm packages, static assets"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make test-postgres  every test again on a throwaway PostgreSQL server"
+	@echo "make serve    production settings under gunicorn (needs SECRET_KEY and ALLOWED_HOSTS)"
 
 install: .venv/.installed node_modules/.installed build/static/.built
 
@@ -52,6 +53,15 @@ run: demo
 	@echo "Mobilise is at http://$(HOST):$(PORT)/  (sign in with a demo account above)"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Production-like serving: production settings, gunicorn, static files by whitenoise.
+# Needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for anything but a trial).
+collectstatic: install
+	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production $(PYTHON) manage.py collectstatic --no-input -v0
+
+serve: collectstatic
+	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production $(PYTHON) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production .venv/bin/gunicorn --config gunicorn.conf.py
 
 # Chromium for the browser journeys: Debian's package (Playwright's own download is not used).
 browser:

@@ -133,7 +133,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
 # Built by `make install`: our compiled stylesheet and the design system's script and images.
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 STORAGES = {

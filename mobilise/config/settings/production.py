@@ -31,3 +31,10 @@ EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+
+# One JSON object per log line, for the platform's log collector.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {"json": {"()": "mobilise.config.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}

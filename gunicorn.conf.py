@@ -1,0 +1,17 @@
+"""gunicorn settings for `make serve` and production containers. Environment variables
+override each: PORT, HOST, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT."""
+
+import multiprocessing
+import os
+
+wsgi_app = "mobilise.config.wsgi:application"
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# Threads serve the many short requests of a live session while a report is being drawn.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+# Logs to standard output/error, one line per request, for the platform to collect.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
