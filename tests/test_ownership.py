@@ -10,13 +10,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import api_client_for
+from mobilise.accounts.services import issue_token
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
 
 pytestmark = pytest.mark.django_db
 
-OWNED = {"assessment_id", "action_id", "local_id"}
+OWNED = {"assessment_id", "action_id", "local_id", "token_id"}
 # Parameters that name no organisation-owned object, with a value that is valid for them.
 PLAIN = {"code": "1.1", "fmt": "pdf", "number": "1", "format": "pdf", "element": "1.1"}
 # Anonymous participant pages are reached by a secret token, not through an organisation.
@@ -52,7 +53,13 @@ def theirs(outsider):
     local = LocalAction.objects.create(
         organisation=outsider.organisation, element_code="1.1", text="Theirs"
     )
-    return {"assessment_id": assessment.id, "action_id": action.id, "local_id": local.id}
+    token, _ = issue_token(outsider.user, outsider.organisation)
+    return {
+        "assessment_id": assessment.id,
+        "action_id": action.id,
+        "local_id": local.id,
+        "token_id": token.id,
+    }
 
 
 def page_routes() -> list[str]:
@@ -63,6 +70,9 @@ def page_routes() -> list[str]:
             continue
         if names & OWNED:
             routes.append(route)
+        # Any other identifier in a path must be taught to this test before it can pass.
+        unknown = {n for n in re.findall(r"<uuid:(\w+)>", route) if n not in OWNED}
+        assert not unknown, f"Teach tests/test_ownership.py about <{unknown}> in {route}"
     return routes
 
 

@@ -59,6 +59,13 @@ def issue_token(
     return token, raw
 
 
+def revoke_token(token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+    return token
+
+
 def authenticate_token(raw: str) -> ApiToken | None:
     """The live token with this secret, or None for an unknown, expired or revoked one."""
     now = timezone.now()

@@ -24,11 +24,39 @@ class BodyInvalid(Exception):
         self.detail = detail
 
 
-def parse_body(request: HttpRequest, schema: type[S]) -> S:
+def load_json(request: HttpRequest) -> Any:
+    """The body as JSON. Text may not hold NUL characters: PostgreSQL cannot store them."""
     try:
         data = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError) as error:
         raise BodyInvalid([{"loc": ["body"], "msg": "The body must be valid JSON"}]) from error
+    where = _nul_at(data, ["body"])
+    if where is not None:
+        raise BodyInvalid([{"loc": where, "msg": "Text may not contain NUL characters"}])
+    return data
+
+
+def _nul_at(value: Any, loc: list) -> list | None:
+    if isinstance(value, str):
+        return loc if "\x00" in value else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else []
+    )
+    for key, item in items:
+        if isinstance(key, str) and "\x00" in key:
+            return [*loc, key]
+        found = _nul_at(item, [*loc, key])
+        if found is not None:
+            return found
+    return None
+
+
+def parse_body(request: HttpRequest, schema: type[S]) -> S:
+    data = load_json(request)
     if not isinstance(data, dict):
         raise BodyInvalid([{"loc": ["body"], "msg": "The body must be a JSON object"}])
     try:

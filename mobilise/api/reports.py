@@ -1,7 +1,5 @@
 """Exports and imports: the same files as the download buttons."""
 
-import json
-
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 from ninja.errors import HttpError
@@ -9,7 +7,7 @@ from ninja.errors import HttpError
 from mobilise.api.assessment_schemas import AssessmentOut, ValidationErrorOut
 from mobilise.api.assessments import READ, assessment_out, load
 from mobilise.api.auth import caller
-from mobilise.api.body import BodyInvalid
+from mobilise.api.body import load_json
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error
@@ -65,10 +63,7 @@ def import_(request: HttpRequest):
     such an export answers 422 and creates nothing."""
     membership = caller(request)
     require_editor(membership)
-    try:
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BodyInvalid([{"loc": ["body"], "msg": "The body must be valid JSON"}]) from error
+    data = load_json(request)
     with service_errors():
         assessment = import_assessment(data, membership.organisation, membership.user)
     return Status(201, assessment_out(request, assessment))

@@ -99,3 +99,16 @@ def test_the_privacy_notice_and_accessibility_statement_are_accessible(page: Pag
     page.get_by_role("link", name="Accessibility statement").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Accessibility statement")
     assert_accessible(page)
+
+
+def test_a_facilitator_creates_and_revokes_an_api_token(page: Page, facilitator):
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.get_by_role("link", name="Your API tokens").click()
+    assert_accessible(page)
+    page.get_by_label("Name").fill("Reporting script")
+    page.get_by_role("button", name="Create token").click()
+    expect(page.locator("#new-token")).to_contain_text("mob_")
+    assert_accessible(page)
+    page.get_by_role("button", name="Revoke Reporting script").click()
+    expect(page.get_by_text("is revoked")).to_be_visible()
+    expect(page.get_by_text("Revoked", exact=True)).to_be_visible()

@@ -262,3 +262,20 @@ def test_every_operation_is_in_the_schema_with_its_status_codes():
     body = paths["/api/v1/responses/{participant_token}"]["post"]["requestBody"]
     assert "ratings" in body["content"]["application/json"]["schema"]["properties"]
     assert "/api/v1/assessments/{assessment_id}/consensus/{element}" in paths
+
+
+def test_nul_characters_are_a_422_not_a_database_error(facilitator_api):
+    response = post(facilitator_api, "/api/v1/assessments", {**BODY, "unit": "Board\x00"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "unit"]
+    assert not Assessment.objects.exists()
+
+
+def test_a_nul_character_in_a_path_is_a_404():
+    assert (
+        Client()
+        .post("/api/v1/responses/abc%00def", {"ratings": []}, content_type="application/json")
+        .status_code
+        == 404
+    )
+    assert Client().get("/take/abc%00def/").status_code == 404
