@@ -116,3 +116,61 @@ def test_api_operations_answer_404_for_another_organisations_objects(
     response = getattr(client, method)(url, {}, content_type="application/json")
     assert response.status_code == 404, (method, url, response.status_code)
     assert set(response.json()) == {"detail"}
+
+
+# Pages anyone may open: the participant's (by secret token), the framework, the feed (by
+# secret key) and the service's own information pages.
+PUBLIC_PREFIXES = ("take/", "framework/", "calendar/", "api/", "django-admin")
+PUBLIC_PAGES = {
+    "",
+    "healthz",
+    "favicon.ico",
+    "privacy/",
+    "accessibility/",
+    "accounts/login/",
+    "accounts/logout/",
+    "assessments/guide/",
+}
+
+
+def member_routes() -> list[str]:
+    return [
+        route
+        for route in walk(get_resolver().url_patterns)
+        if not route.startswith(PUBLIC_PREFIXES) and route not in PUBLIC_PAGES
+    ]
+
+
+@pytest.mark.parametrize("route", member_routes())
+def test_pages_for_members_send_anonymous_visitors_to_sign_in(route, theirs):
+    response = Client().get(fill(route, theirs))
+    if response.status_code == 405:  # POST-only: ask the way it is meant to be asked
+        response = Client().post(fill(route, theirs))
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/"), route
+
+
+def test_member_pages_are_most_of_the_service():
+    assert len(member_routes()) >= 30
+
+
+PUBLIC_OPERATIONS = {
+    ("get", "/api/v1/framework"),
+    ("post", "/api/v1/responses/{participant_token}"),
+}
+
+
+def all_api_operations() -> list[tuple[str, str]]:
+    schema = Client().get("/api/v1/openapi.json").json()
+    return [
+        (m, p) for p, ops in schema["paths"].items() for m in ops if (m, p) not in PUBLIC_OPERATIONS
+    ]
+
+
+@pytest.mark.parametrize(("method", "path"), all_api_operations())
+def test_api_operations_need_a_token(method, path, theirs):
+    url = re.sub(
+        r"{(\w+)}", lambda m: str(theirs.get(m.group(1), PLAIN.get(m.group(1), "x"))), path
+    )
+    response = getattr(Client(), method)(url, {}, content_type="application/json")
+    assert response.status_code == 401, (method, url)
+    assert set(response.json()) == {"detail"}
