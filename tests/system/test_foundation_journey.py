@@ -112,3 +112,20 @@ def test_a_facilitator_creates_and_revokes_an_api_token(page: Page, facilitator)
     page.get_by_role("button", name="Revoke Reporting script").click()
     expect(page.get_by_text("is revoked")).to_be_visible()
     expect(page.get_by_text("Revoked", exact=True)).to_be_visible()
+
+
+def test_an_admin_reads_the_history_and_deletes_the_organisations_data(page: Page, admin):
+    sign_in(page, admin.user.username, PASSWORD)
+    page.get_by_role("link", name="History of changes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("History of changes")
+    assert_accessible(page)
+    page.go_back()
+    page.get_by_role("link", name="Delete the organisation's data").click()
+    page.get_by_role("button", name="Delete all the data").click()
+    expect(
+        page.get_by_role("link", name=re.compile("^Type the organisation's name"))
+    ).to_be_visible()
+    assert_accessible(page)
+    page.locator("#confirm").fill(admin.organisation.name)
+    page.get_by_role("button", name="Delete all the data").click()
+    expect(page.get_by_text("has been deleted")).to_be_visible()

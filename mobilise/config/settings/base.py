@@ -185,6 +185,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))

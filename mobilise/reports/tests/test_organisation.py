@@ -1,0 +1,105 @@
+import json
+
+import pytest
+
+from mobilise.accounts.models import ApiToken, Membership, Organisation, Unit
+from mobilise.accounts.services import issue_token
+from mobilise.assessments.models import Assessment, Consensus, HistoryEntry, Rating, Response
+from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.core.tests.html import error_summary
+from mobilise.plans.models import (
+    CalendarFeed,
+    LocalAction,
+    NoActionRequired,
+    PlanAction,
+    ProgressNote,
+)
+from mobilise.plans.services.followup import feed_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, admin):
+    client.force_login(admin.user)
+    return client
+
+
+def test_only_admins_reach_the_organisations_data(signed_in):
+    for path in ["/organisation/history/", "/organisation/export.json", "/organisation/delete/"]:
+        assert signed_in.get(path).status_code == 403, path
+
+
+def test_the_export_holds_everything(admin_client, full_assessment):
+    response = admin_client.get("/organisation/export.json")
+    assert response["Content-Disposition"].startswith('attachment; filename="northshire-nhs-trust-')
+    data = json.loads(response.content)
+    assert data["organisation"] == "Northshire NHS Trust"
+    assert [a["assessment"]["title"] for a in data["assessments"]] == ["Board review 2027"]
+    assert {p["role"] for p in data["people"]} >= {"admin", "facilitator"}
+    assert data["local_actions"][0]["text"] == "Our knowledge café"
+
+
+def test_the_organisation_history_lists_its_changes_only(admin_client, full_assessment, outsider):
+    other = AssessmentFactory(organisation=outsider.organisation, title="Southshire secret")
+    Consensus.objects.create(assessment=other, element_code="1.1", level=1, importance="low")
+    HistoryEntry.objects.create(assessment=other, summary="Southshire change")
+    html = admin_client.get("/organisation/history/").content.decode()
+    assert "Added the action" in html and "Southshire" not in html
+
+
+def test_deleting_needs_the_name_and_then_leaves_nothing(
+    admin_client, admin, full_assessment, facilitator, outsider
+):
+    theirs = AssessmentFactory(organisation=outsider.organisation)
+    submit(theirs, 2)
+    issue_token(facilitator.user, facilitator.organisation)
+    feed_for(facilitator)
+    wrong = admin_client.post("/organisation/delete/", {"confirm": "northshire"})
+    assert error_summary(wrong) == [
+        ("#confirm", "Type the organisation's name, Northshire NHS Trust, to confirm")
+    ]
+    assert Assessment.objects.filter(organisation=admin.organisation).exists()
+
+    response = admin_client.post("/organisation/delete/", {"confirm": "Northshire NHS Trust"})
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(name="Northshire NHS Trust").exists()
+    for model in (Assessment, Unit, LocalAction, Membership, ApiToken, CalendarFeed):
+        assert model.objects.exclude(**_other(model, outsider)).count() == 0, model
+    for model in (
+        Response,
+        Rating,
+        Consensus,
+        HistoryEntry,
+        PlanAction,
+        ProgressNote,
+        NoActionRequired,
+    ):
+        assert model.objects.count() == model.objects.filter(**_theirs(model, theirs)).count(), (
+            model
+        )
+    assert (
+        Assessment.objects.get() == theirs
+        and Response.objects.filter(assessment=theirs).count() == 1
+    )
+    assert facilitator.user.__class__.objects.filter(
+        pk=facilitator.user.pk
+    ).exists()  # accounts stay
+
+
+def _other(model, outsider) -> dict:
+    if model is CalendarFeed:
+        return {"membership__organisation": outsider.organisation}
+    return {"organisation": outsider.organisation}
+
+
+def _theirs(model, assessment) -> dict:
+    return {
+        Response: {"assessment": assessment},
+        Rating: {"response__assessment": assessment},
+        Consensus: {"assessment": assessment},
+        HistoryEntry: {"assessment": assessment},
+        PlanAction: {"plan__assessment": assessment},
+        ProgressNote: {"action__plan__assessment": assessment},
+        NoActionRequired: {"plan__assessment": assessment},
+    }[model]

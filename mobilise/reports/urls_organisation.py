@@ -1,0 +1,11 @@
+from django.urls import path
+
+from mobilise.reports import organisation
+
+app_name = "organisation"
+
+urlpatterns = [
+    path("history/", organisation.history, name="history"),
+    path("export.json", organisation.export, name="export"),
+    path("delete/", organisation.delete, name="delete"),
+]
