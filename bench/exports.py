@@ -11,29 +11,18 @@ import datetime
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+import bootstrap  # noqa: F401 - sets Django up before anything imports it
+from django.core.management import call_command
+from django.db import connection
 
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from mobilise.accounts.models import Organisation, User  # noqa: E402
-from mobilise.assessments.services.consensus import set_consensus  # noqa: E402
-from mobilise.assessments.services.responses import Answer, submit_response  # noqa: E402
-from mobilise.assessments.services.setup import create_assessment  # noqa: E402
-from mobilise.plans.services import plan as plans  # noqa: E402
-from mobilise.reports.exports import FORMATS, export_file  # noqa: E402
+from mobilise.accounts.models import Organisation, User
+from mobilise.assessments.services.consensus import set_consensus
+from mobilise.assessments.services.responses import Answer, submit_response
+from mobilise.assessments.services.setup import create_assessment
+from mobilise.plans.services import plan as plans
+from mobilise.reports.exports import FORMATS, export_file
 
 COMMENT_RATE = 0.1  # about one answer in ten carries a comment
 

@@ -12,19 +12,13 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+import bootstrap  # noqa: F401 - sets Django up before anything imports it
+from django.core.management import call_command
+from django.test import Client
+from django.test.utils import setup_test_environment
 
 TARGETS = ["/framework/", "/framework/1.4/", "/framework/techniques/", "/api/v1/framework"]
 

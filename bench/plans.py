@@ -9,33 +9,21 @@ milliseconds and the number of queries; nothing is asserted.
 
 import argparse
 import datetime
-import os
 import random
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mobilise.config.settings.test")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+import bootstrap  # noqa: F401 - sets Django up before anything imports it
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment
 
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-
-from bench.timing import line, timed  # noqa: E402
-from mobilise.accounts.models import Membership, Organisation, Role, User  # noqa: E402
-from mobilise.assessments.services.consensus import set_consensus  # noqa: E402
-from mobilise.assessments.services.setup import create_assessment  # noqa: E402
-from mobilise.plans.services import plan as plans  # noqa: E402
-from mobilise.plans.services.followup import feed_for  # noqa: E402
+from bench.timing import line, timed
+from mobilise.accounts.models import Membership, Organisation, Role, User
+from mobilise.assessments.services.consensus import set_consensus
+from mobilise.assessments.services.setup import create_assessment
+from mobilise.plans.services import plan as plans
+from mobilise.plans.services.followup import feed_for
 
 
 def build(organisation, user, count: int, actions: int, rng: random.Random):

@@ -88,7 +88,14 @@ def user_membership(user: User, organisation: Organisation | None = None) -> Mem
 
 
 def current_membership(request: HttpRequest) -> Membership | None:
-    """The signed-in person's membership in the organisation they are working in."""
+    """The signed-in person's membership in the organisation they are working in, looked
+    up once per request (the view and the page layout both ask)."""
+    if not hasattr(request, "_mobilise_membership"):
+        request._mobilise_membership = _find_membership(request)
+    return request._mobilise_membership
+
+
+def _find_membership(request: HttpRequest) -> Membership | None:
     if not request.user.is_authenticated:
         return None
     memberships = Membership.objects.select_related("organisation").filter(user=request.user)

@@ -56,7 +56,12 @@ def _nul_at(value: Any, loc: list) -> list | None:
 
 
 def parse_body(request: HttpRequest, schema: type[S]) -> S:
-    data = load_json(request)
+    return validate_body(load_json(request), schema)
+
+
+def validate_body(data: Any, schema: type[S]) -> S:
+    """The body, already read as JSON, checked against a schema; `model_fields_set` on the
+    result tells which fields the caller gave (a `null` included)."""
     if not isinstance(data, dict):
         raise BodyInvalid([{"loc": ["body"], "msg": "The body must be a JSON object"}])
     try:

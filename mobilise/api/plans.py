@@ -1,15 +1,12 @@
 """The action plan, suggestions and follow-up notes: thin routes over the plan services."""
 
-import json
-
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.errors import HttpError
 
 from mobilise.api.assessments import CHANGE, READ, load
 from mobilise.api.auth import caller
-from mobilise.api.body import BodyInvalid, documented_body, parse_body
+from mobilise.api.body import BodyInvalid, documented_body, load_json, parse_body, validate_body
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.plan_schemas import (
@@ -24,24 +21,12 @@ from mobilise.api.plan_schemas import (
     SuggestionOut,
 )
 from mobilise.api.schemas import Error
-from mobilise.assessments.models import Assessment
-from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.serialise import action_as_dict, note_as_dict, plan_as_dict
 from mobilise.plans.services.suggestions import suggestions, suggestions_as_list
 
 router = Router(tags=["Action plan"])
 CONFLICT = {**CHANGE, 409: Error}
-
-
-def _action_of(assessment: Assessment, action_id: str) -> PlanAction:
-    """An action of this assessment (already loaded through the caller's organisation)."""
-    try:
-        return PlanAction.objects.prefetch_related("elements", "notes").get(
-            plan__assessment=assessment, pk=action_id
-        )
-    except (PlanAction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404("Not found") from error
 
 
 def fields_of(body, given: set[str]) -> plans.ActionFields:
@@ -54,14 +39,6 @@ def fields_of(body, given: set[str]) -> plans.ActionFields:
         status=body.status,
         given=given,
     )
-
-
-def given_keys(request: HttpRequest) -> set[str]:
-    try:
-        data = json.loads(request.body or b"{}")
-    except ValueError:
-        return set()
-    return set(data) if isinstance(data, dict) else set()
 
 
 @router.get(
@@ -103,7 +80,7 @@ def add_action(request: HttpRequest, assessment_id: str):
         raise BodyInvalid(
             [{"loc": ["body", "option_id"], "msg": "Give either option_id or text, not both"}]
         )
-    fields = fields_of(body, given_keys(request))
+    fields = fields_of(body, body.model_fields_set)
     with service_errors():
         if body.option_id is not None:
             action, created = plans.add_catalogue_action(
@@ -116,7 +93,7 @@ def add_action(request: HttpRequest, assessment_id: str):
                 ),
                 True,
             )
-    action = _action_of(assessment, str(action.id))
+    action = plans.action_of(assessment, str(action.id))
     return Status(201 if created else 200, action_as_dict(action))
 
 
@@ -129,15 +106,18 @@ def add_action(request: HttpRequest, assessment_id: str):
 def change_action(request: HttpRequest, assessment_id: str, action_id: str):
     """Viewers may change `status` only."""
     assessment = load(request, assessment_id)
-    action = _action_of(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     membership = caller(request)
-    given = given_keys(request)
+    data = load_json(request)
+    given = set(data) if isinstance(data, dict) else set()
     if not membership.can_edit and given - {"status"}:
         raise HttpError(403, "Viewers may change only the status of an action")
-    body = parse_body(request, ActionPatch)
+    body = validate_body(data, ActionPatch)
     with service_errors():
-        plans.update_action(action, fields_of(body, given), body.elements, membership.user)
-    return action_as_dict(_action_of(assessment, action_id))
+        plans.update_action(
+            action, fields_of(body, body.model_fields_set), body.elements, membership.user
+        )
+    return action_as_dict(plans.action_of(assessment, action_id))
 
 
 @router.delete(
@@ -147,7 +127,7 @@ def change_action(request: HttpRequest, assessment_id: str, action_id: str):
 )
 def remove_action(request: HttpRequest, assessment_id: str, action_id: str):
     assessment = load(request, assessment_id)
-    action = _action_of(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     require_editor(caller(request))
     plans.delete_action(action, caller(request).user)
     return Status(204, None)
@@ -162,7 +142,7 @@ def remove_action(request: HttpRequest, assessment_id: str, action_id: str):
 def add_note(request: HttpRequest, assessment_id: str, action_id: str):
     """Viewers may add notes too."""
     assessment = load(request, assessment_id)
-    action = _action_of(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     body = parse_body(request, NoteIn)
     with service_errors():
         note = plans.add_note(action, body.text, caller(request).user)

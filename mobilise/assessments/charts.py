@@ -94,61 +94,77 @@ def _describe(pairs: list[tuple[str, float | None]]) -> str:
     return "; ".join(f"{label} {'no rating' if v is None else f'{v:g}'}" for label, v in pairs)
 
 
-def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
-    labels = [
-        f"{s.code} {s.title}".replace(
-            "Capabilities and Working Practices", "Capabilities and\nWorking Practices"
-        )
-        for s in framework.sections
-    ]
-    means = [round(s.mean, 2) if s.mean is not None else None for s in results.sections]
-    agreed = agreed_section_means(framework, results)
-    agreed_values = [
-        round(agreed[s.code], 2) if agreed[s.code] is not None else None for s in framework.sections
-    ]
-    svg = _radar_svg(
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _radar_chart(
+    title: str,
+    what: str,
+    labels: list[str],
+    names: list[str],
+    series: list[tuple[str, list, str]],
+    size: float,
+    fmt: str,
+) -> Chart:
+    """A radar of some series over the same spokes, with a text alternative that reads
+    every value: "<name>: <spoke> <value>; …." for each series."""
+    image = _radar_svg(
         tuple(labels),
-        (
-            ("Mean rating", tuple(means), NHS_BLUE),
-            ("Mean agreed level", tuple(agreed_values), NHS_WARM_YELLOW),
-        ),
+        tuple((name, tuple(values), colour) for name, values, colour in series),
+        size,
+        fmt,
+    )
+    alt = f"Radar chart of {what} on the 0 to 4 scale. " + " ".join(
+        f"{name}: {_describe(list(zip(names, values, strict=True)))}." for name, values, _ in series
+    )
+    return Chart(title, alt, image)
+
+
+def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
+    agreed = agreed_section_means(framework, results)
+    return _radar_chart(
+        "Sections",
+        "the four sections",
+        [
+            f"{s.code} {s.title}".replace(
+                "Capabilities and Working Practices", "Capabilities and\nWorking Practices"
+            )
+            for s in framework.sections
+        ],
+        [f"{s.code} {s.title}" for s in framework.sections],
+        [
+            ("Mean rating", [_rounded(s.mean) for s in results.sections], NHS_BLUE),
+            (
+                "Mean agreed level",
+                [_rounded(agreed[s.code]) for s in framework.sections],
+                NHS_WARM_YELLOW,
+            ),
+        ],
         5.5,
         fmt,
     )
-    names = [f"{s.code} {s.title}" for s in framework.sections]
-    alt = (
-        "Radar chart of the four sections on the 0 to 4 scale. Mean rating: "
-        + _describe(list(zip(names, means, strict=True)))
-        + ". Mean agreed level: "
-        + _describe(list(zip(names, agreed_values, strict=True)))
-        + "."
-    )
-    return Chart("Sections", alt, svg)
 
 
 def element_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
     codes = [e.code for e in framework.elements]
-    medians = [results.element(c).median for c in codes]
-    agreed = [
-        results.element(c).consensus.level if results.element(c).consensus else None for c in codes
-    ]
-    svg = _radar_svg(
-        tuple(codes),
-        (
-            ("Median rating", tuple(medians), NHS_BLUE),
-            ("Agreed level", tuple(agreed), NHS_WARM_YELLOW),
-        ),
+    found = [results.element(c) for c in codes]
+    return _radar_chart(
+        "Elements",
+        "the 23 elements",
+        codes,
+        codes,
+        [
+            ("Median rating", [e.median for e in found], NHS_BLUE),
+            (
+                "Agreed level",
+                [e.consensus.level if e.consensus else None for e in found],
+                NHS_WARM_YELLOW,
+            ),
+        ],
         6.5,
         fmt,
     )
-    alt = (
-        "Radar chart of the 23 elements on the 0 to 4 scale. Median rating: "
-        + _describe(list(zip(codes, medians, strict=True)))
-        + ". Agreed level: "
-        + _describe(list(zip(codes, agreed, strict=True)))
-        + "."
-    )
-    return Chart("Elements", alt, svg)
 
 
 @lru_cache(maxsize=256)
@@ -191,10 +207,13 @@ def _heat_map_svg(codes: tuple, columns: tuple, rows: tuple) -> bytes:
 
 def trend(framework: Framework, labels: list[str], cycles: list[Results]) -> Chart:
     """The overall and section means, rating and agreed, across a unit's cycles."""
-    series = [("Overall mean rating", tuple(_r(c.overall_mean) for c in cycles))]
+    series = [("Overall mean rating", tuple(_rounded(c.overall_mean) for c in cycles))]
     for index, section in enumerate(framework.sections):
         series.append(
-            (f"{section.code} {section.title}", tuple(_r(c.sections[index].mean) for c in cycles))
+            (
+                f"{section.code} {section.title}",
+                tuple(_rounded(c.sections[index].mean) for c in cycles),
+            )
         )
     svg = _trend_svg(tuple(labels), tuple(series))
     alt = "Line chart of mean ratings across assessments, on the 0 to 4 scale. " + " ".join(
@@ -207,10 +226,6 @@ def trend(framework: Framework, labels: list[str], cycles: list[Results]) -> Cha
         for name, values in series
     )
     return Chart("Change across assessments", alt, svg)
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
 
 
 TREND_COLOURS = [NHS_DARK_BLUE, NHS_BLUE, NHS_WARM_YELLOW, "#007f3b", "#7c2855"]

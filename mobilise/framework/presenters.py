@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.html import escape
 from markupsafe import Markup
 
-from mobilise.framework.catalogue import Framework, Option, Technique, term_pattern
+from mobilise.framework.catalogue import (
+    Framework,
+    Option,
+    Technique,
+    techniques_named,
+    term_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,12 @@ def link_techniques(text: str, techniques: list[Technique]) -> Markup:
         cursor = end
     html.append(escape(text[cursor:]))
     return Markup("".join(html))  # noqa: S704 - every piece is escaped above
+
+
+def linked_text(fw: Framework, text: str) -> Markup:
+    """Any action's text (catalogue, local or custom) with the techniques it names linked."""
+    named = [fw.technique(i) for i in techniques_named(text, fw.techniques)]
+    return link_techniques(text, named)
 
 
 def option_view(fw: Framework, option: Option) -> OptionView:

@@ -60,8 +60,10 @@ def _table(
     document.add_paragraph()
 
 
-def _picture(document: Document, png: bytes, alt: str, width_mm: int = 150) -> None:
-    document.add_picture(io.BytesIO(png), width=Mm(width_mm))
+def _picture(document: Document, chart: charts.Chart, width_mm: int = 150) -> None:
+    """A chart drawn as PNG, with its text alternative."""
+    alt = chart.alt
+    document.add_picture(io.BytesIO(chart.image), width=Mm(width_mm))
     # Alt text lives on the drawing's docPr element.
     doc_pr = document.paragraphs[-1]._p.xpath(".//wp:docPr")[0]
     doc_pr.set("descr", alt)
@@ -120,9 +122,8 @@ def board_report(report: Report) -> bytes:
                 f"{item.element} {fw.element(item.element).title}. {report.reason(item)}",
                 style="List Bullet",
             )
-        drawn = report.chart_svgs()
         document.add_heading("Section scores", level=1)
-        _picture(document, _png(report, "sections"), drawn["sections"].alt, 120)
+        _picture(document, charts.section_radar(fw, report.results, fmt="png"), 120)
         _table(
             document,
             ["Section", "Mean rating"],
@@ -133,7 +134,7 @@ def board_report(report: Report) -> bytes:
             [5, 1.5],
         )
         document.add_heading("The 23 elements", level=1)
-        _picture(document, _png(report, "elements"), drawn["elements"].alt)
+        _picture(document, charts.element_radar(fw, report.results, fmt="png"))
         _table(
             document,
             ["Element", "Agreed level", "Median", "Mean", "Disagreement", "Importance", "Target"],
@@ -220,11 +221,6 @@ def board_report(report: Report) -> bytes:
             document.add_heading(technique.name, level=3)
             document.add_paragraph(technique.summary)
     return _save(document)
-
-
-def _png(report: Report, name: str) -> bytes:
-    draw = {"sections": charts.section_radar, "elements": charts.element_radar}[name]
-    return draw(report.framework, report.results, fmt="png").image
 
 
 def blank_form(framework: Framework, title: str = "") -> bytes:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import Http404
 
 from mobilise.accounts.models import User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
@@ -42,6 +43,17 @@ class ActionFields:
     measure: str | None = None
     status: str | None = None
     given: set[str] = field(default_factory=set)
+
+
+def action_of(assessment: Assessment, action_id) -> PlanAction:
+    """An action of this assessment (already loaded through the caller's organisation), or
+    404: an action of another assessment is as unknown as one that does not exist."""
+    try:
+        return PlanAction.objects.prefetch_related("elements", "notes").get(
+            plan__assessment=assessment, pk=action_id
+        )
+    except (PlanAction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404("Not found") from error
 
 
 def plan_of(assessment: Assessment) -> ActionPlan:

@@ -1,7 +1,6 @@
 """The plan pages: suggestions, the plan with its task list, one element, one action."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services.errors import InvalidInput
 from mobilise.core.access import member_required, require_editor
-from mobilise.framework.presenters import link_techniques, option_view
+from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
 from mobilise.plans.models import LocalAction, PlanAction, Priority
 from mobilise.plans.services import plan as plans
@@ -28,25 +27,6 @@ def load(request: HttpRequest, assessment_id) -> Assessment:
     return get_for_organisation(
         Assessment.objects.select_related("unit"), request.membership.organisation, pk=assessment_id
     )
-
-
-def load_action(assessment: Assessment, action_id) -> PlanAction:
-    try:
-        return PlanAction.objects.prefetch_related("elements", "notes").get(
-            plan__assessment=assessment, pk=action_id
-        )
-    except (PlanAction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404("Not found") from error
-
-
-def technique_html(assessment: Assessment, text: str):
-    framework = assessment.framework
-    named = [
-        t
-        for t in framework.techniques
-        if any(term.casefold() in text.casefold() for term in t.terms)
-    ]
-    return link_techniques(text, named)
 
 
 @member_required
@@ -86,7 +66,7 @@ def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
             "coverage": coverage,
             "actions": actions,
             "overdue": {a.id for a in actions if is_overdue(a, today)},
-            "technique_html": lambda text: technique_html(assessment, text),
+            "technique_html": lambda text: linked_text(assessment.framework, text),
         },
     )
 
@@ -221,7 +201,7 @@ def save_element(request, assessment, code, form, chosen: dict, locals_: dict) -
 @member_required
 def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
-    action = load_action(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     editor = request.membership.can_edit
     form_class = ActionForm if editor else StatusForm
     form = form_class(
@@ -262,7 +242,7 @@ def render_action(request, assessment, action, form, note_form) -> HttpResponse:
             "note_form": note_form,
             "editor": request.membership.can_edit,
             "overdue": is_overdue(action),
-            "text_html": technique_html(assessment, action.text),
+            "text_html": linked_text(assessment.framework, action.text),
         },
     )
 
@@ -271,7 +251,7 @@ def render_action(request, assessment, action, form, note_form) -> HttpResponse:
 @member_required
 def add_note(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
-    action = load_action(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     form = NoteForm(request.POST)
     if form.is_valid():
         plans.add_note(action, form.cleaned_data["text"], request.user)
@@ -285,7 +265,7 @@ def add_note(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
 @member_required
 def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
-    action = load_action(assessment, action_id)
+    action = plans.action_of(assessment, action_id)
     require_editor(request)
     plans.delete_action(action, request.user)
     messages.success(request, "The action is removed from the plan.")
