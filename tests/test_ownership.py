@@ -10,14 +10,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import api_client_for
+from mobilise.accounts.models import Role
 from mobilise.accounts.services import issue_token
+from mobilise.accounts.services import people as people_service
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
 
 pytestmark = pytest.mark.django_db
 
-OWNED = {"assessment_id", "action_id", "local_id", "token_id"}
+OWNED = {"assessment_id", "action_id", "local_id", "token_id", "membership_id", "invitation_id"}
 # Parameters that name no organisation-owned object, with a value that is valid for them.
 PLAIN = {"code": "1.1", "fmt": "pdf", "number": "1", "format": "pdf", "element": "1.1"}
 # Anonymous participant pages are reached by a secret token, not through an organisation.
@@ -54,7 +56,12 @@ def theirs(outsider):
         organisation=outsider.organisation, element_code="1.1", text="Theirs"
     )
     token, _ = issue_token(outsider.user, outsider.organisation)
+    invitation, _ = people_service.invite(
+        outsider.organisation, "their.person@nhs.net", Role.VIEWER, None
+    )
     return {
+        "membership_id": outsider.id,
+        "invitation_id": invitation.id,
         "assessment_id": assessment.id,
         "action_id": action.id,
         "local_id": local.id,
@@ -129,6 +136,10 @@ PUBLIC_PAGES = {
     "accessibility/",
     "accounts/login/",
     "accounts/logout/",
+    "accounts/sso/start/",
+    "accounts/sso/callback/",
+    "accounts/sso/failed/",
+    "accounts/invitation/<str:key>/",
     "assessments/guide/",
 }
 

@@ -1,5 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+from mobilise.accounts.models import Role, User
 
 
 class SignInForm(AuthenticationForm):
@@ -34,3 +38,101 @@ class TokenForm(forms.Form):
         initial="90",
         error_messages={"required": "Choose when the token expires"},
     )
+
+
+ROLE_HINTS = {
+    Role.ADMIN: "Everything a facilitator can do, and manages people, units and local actions",
+    Role.FACILITATOR: "Runs assessments, agrees ratings, builds and follows up action plans",
+    Role.VIEWER: "Reads results and plans, and updates the actions they own",
+}
+
+
+def role_field(**kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a role", "invalid_choice": "Select a role"},
+        **kwargs,
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We will send them a link to join. It works once and expires after 7 days.",
+        max_length=254,
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@nhs.net",
+        },
+    )
+    role = role_field()
+
+
+class RoleForm(forms.Form):
+    role = role_field()
+
+
+class NewAccountForm(forms.Form):
+    """The details of a local account for someone accepting an invitation."""
+
+    first_name = forms.CharField(
+        label="First name", max_length=150, error_messages={"required": "Enter your first name"}
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, error_messages={"required": "Enter your last name"}
+    )
+    password = forms.CharField(
+        label="Create a password",
+        help_text="At least 12 characters, not a common password and not all numbers",
+        widget=forms.PasswordInput(),
+        strip=False,
+        error_messages={"required": "Create a password"},
+    )
+    password_again = forms.CharField(
+        label="Enter the password again",
+        widget=forms.PasswordInput(),
+        strip=False,
+        error_messages={"required": "Enter the password again"},
+    )
+
+    def __init__(self, *args, email: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict:
+        data = super().clean()
+        password = data.get("password")
+        if password and data.get("password_again") and password != data["password_again"]:
+            self.add_error("password_again", "The passwords do not match")
+        elif password:
+            user = User(
+                username=self.email,
+                email=self.email,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                self.add_error("password", list(error.messages))
+        return data
+
+
+class OrganisationForm(forms.Form):
+    organisation = forms.ChoiceField(
+        label="Which organisation do you want to work in?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select an organisation",
+            "invalid_choice": "Select one of your organisations",
+        },
+    )
+
+    def __init__(self, *args, memberships=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [
+            (str(m.organisation_id), m.organisation.name)
+            for m in sorted(memberships, key=lambda m: m.organisation.name)
+        ]

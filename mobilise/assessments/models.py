@@ -163,9 +163,16 @@ class Consensus(BaseModel):
 
 
 class HistoryEntry(BaseModel):
-    """Who changed what in an assessment (its plan included), and when."""
+    """Who changed what, and when: in an assessment (its plan included), or in the
+    organisation as a whole (people, roles, local actions). The organisation's audit trail.
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="history")
+    An entry outlives the assessment it is about, so that a deletion stays on record.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="history")
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="history"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -179,3 +186,8 @@ class HistoryEntry(BaseModel):
 
     def __str__(self) -> str:
         return self.summary
+
+    def save(self, *args, **kwargs) -> None:
+        if self.organisation_id is None and self.assessment_id is not None:
+            self.organisation_id = self.assessment.organisation_id
+        super().save(*args, **kwargs)

@@ -21,6 +21,7 @@ urlpatterns = [
         {"change": "reopen"},
         name="reopen",
     ),
+    path("<uuid:assessment_id>/delete/", facilitate.assessment_delete, name="delete"),
     path("<uuid:assessment_id>/reveal/", facilitate.assessment_reveal, name="reveal"),
     path("<uuid:assessment_id>/live/", facilitate.live, name="live"),
     path("<uuid:assessment_id>/live/panel/", facilitate.live_panel, name="live-panel"),

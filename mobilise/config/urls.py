@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("mobilise.accounts.urls")),
     path("framework/", include("mobilise.framework.urls")),
     path("", include("mobilise.reports.urls")),
+    path("organisation/people/", include("mobilise.accounts.urls_people")),
     path("organisation/", include("mobilise.reports.urls_organisation")),
     path("", include("mobilise.plans.urls")),
     path("assessments/", include("mobilise.assessments.urls")),

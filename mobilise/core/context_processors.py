@@ -4,7 +4,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import format_html
 
-from mobilise.accounts.services import current_membership
+from mobilise.accounts.services import current_membership, memberships_of
 
 
 def layout(request: HttpRequest) -> dict:
@@ -25,8 +25,10 @@ def layout(request: HttpRequest) -> dict:
         "service_name": settings.MOBILISE_SERVICE_NAME,
         "phase": settings.MOBILISE_PHASE,
         "membership": membership,
+        "can_switch_organisation": len(memberships_of(request)) > 1,
         "navigation_items": items,
         "show_demo_login": settings.MOBILISE_SHOW_DEMO_LOGIN,
+        "sso_label": settings.MOBILISE_SSO_LABEL,
         "sign_out_form": format_html(
             '<form class="nhsuk-header__account-form" method="post" action="{}" novalidate>'
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'

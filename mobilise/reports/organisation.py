@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
 from mobilise.accounts.models import Membership, Organisation, Role
 from mobilise.assessments.models import HistoryEntry
@@ -43,11 +44,12 @@ def organisation_export(organisation: Organisation) -> dict:
     }
 
 
+@require_safe
 @member_required
 def history(request: HttpRequest) -> HttpResponse:
     organisation = require_admin(request)
     entries = (
-        HistoryEntry.objects.filter(assessment__organisation=organisation)
+        HistoryEntry.objects.filter(organisation=organisation)
         .select_related("assessment")
         .order_by("-created_at")[:500]
     )
@@ -58,6 +60,7 @@ def history(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def export(request: HttpRequest) -> HttpResponse:
     organisation = require_admin(request)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
@@ -29,6 +30,7 @@ def load(request: HttpRequest, assessment_id) -> Assessment:
     )
 
 
+@require_safe
 @member_required
 def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
@@ -36,6 +38,7 @@ def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
     return download(export_file(load(request, assessment_id), fmt))
 
 
+@require_safe
 @member_required
 def blank_form(request: HttpRequest, fmt: str, assessment_id=None) -> HttpResponse:
     if fmt not in BLANK_FORMS:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from mobilise.accounts.models import Organisation, Unit, User
 from mobilise.assessments.models import UK, Assessment, Mode, Status
 from mobilise.assessments.services.errors import FieldError, InvalidInput
-from mobilise.assessments.services.history import record
+from mobilise.assessments.services.history import record, record_in_organisation
 from mobilise.framework.catalogue import CURRENT_VERSION
 
 
@@ -89,3 +89,16 @@ def reveal_results(assessment: Assessment, revealed: bool, user: User | None = N
         else "Hid the group's results from participants",
     )
     return assessment
+
+
+@transaction.atomic
+def delete_assessment(assessment: Assessment, user: User | None = None) -> None:
+    """Delete an assessment with its responses, agreed ratings and plan. The organisation's
+    history keeps the record of it, and of the deletion."""
+    record_in_organisation(
+        assessment.organisation,
+        user,
+        f"Deleted the assessment “{assessment.title}” of {assessment.unit.name}, with its "
+        f"{assessment.responses.count()} responses and its plan",
+    )
+    assessment.delete()

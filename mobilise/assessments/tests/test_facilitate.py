@@ -2,7 +2,16 @@ import datetime
 
 import pytest
 
-from mobilise.assessments.models import Assessment, Consensus, Mode, Response, Source, Status
+from mobilise.assessments.models import (
+    Assessment,
+    Consensus,
+    HistoryEntry,
+    Mode,
+    Rating,
+    Response,
+    Source,
+    Status,
+)
 from mobilise.assessments.tests.factories import CODES, AssessmentFactory, submit
 from mobilise.core.tests.html import error_summary, page, text
 
@@ -209,3 +218,28 @@ def test_setting_up_closing_and_agreeing_are_in_the_history(signed_in, facilitat
         "Agreed 1.1: Developing, importance high, target Established",
     ]
     assert assessment.history.filter(actor=facilitator.user).count() == 7
+
+
+def test_deleting_an_assessment_keeps_the_record_of_it(signed_in, assessment, facilitator):
+    for level in (1, 2, 3):
+        submit(assessment, level)
+    signed_in.post(f"/assessments/{assessment.id}/close/")
+    page_before = signed_in.get(f"/assessments/{assessment.id}/delete/")
+    assert "3 responses" in page_before.content.decode()
+    response = signed_in.post(f"/assessments/{assessment.id}/delete/")
+    assert response.status_code == 302 and response.url == "/assessments/"
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
+    assert not Response.objects.exists() and not Rating.objects.exists()
+    entries = HistoryEntry.objects.filter(organisation=facilitator.organisation)
+    deleted = entries.get(summary__startswith="Deleted the assessment")
+    assert deleted.actor == facilitator.user and assessment.title in deleted.summary
+    # The assessment's own earlier history stays in the organisation's trail.
+    assert entries.filter(summary="Closed the assessment").exists()
+    assert not entries.filter(assessment__isnull=False).exists()
+
+
+def test_viewers_cannot_delete_an_assessment(client, viewer):
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    client.force_login(viewer.user)
+    assert client.post(f"/assessments/{assessment.id}/delete/").status_code == 403
+    assert Assessment.objects.filter(pk=assessment.pk).exists()

@@ -6,14 +6,14 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
 from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
-from mobilise.assessments.models import UK, Assessment, Source
+from mobilise.assessments.models import Assessment, Source
 from mobilise.assessments.services import consensus, priorities, responses, results, setup
 from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
 from mobilise.core.access import member_required, require_editor
@@ -31,6 +31,7 @@ def participant_url(request: HttpRequest, assessment: Assessment) -> str:
     )
 
 
+@require_safe
 @member_required
 def assessment_list(request: HttpRequest) -> HttpResponse:
     assessments = (
@@ -77,6 +78,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
@@ -99,6 +101,25 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
             "elements": len(assessment.framework.elements),
             "hidden": results.is_hidden(assessment, submitted),
             "minimum": results.minimum_responses(),
+        },
+    )
+
+
+@member_required
+def assessment_delete(request: HttpRequest, assessment_id) -> HttpResponse:
+    assessment = load(request, assessment_id)
+    require_editor(request)
+    if request.method == "POST":
+        setup.delete_assessment(assessment, request.user)
+        messages.success(request, f"The assessment “{assessment.title}” is deleted.")
+        return redirect("assessments:list")
+    return render(
+        request,
+        "assessments/delete.jinja",
+        {
+            "page_title": f"Delete {assessment.title}",
+            "assessment": assessment,
+            "responses": assessment.responses.count(),
         },
     )
 
@@ -152,6 +173,7 @@ def live_context(assessment: Assessment) -> dict:
     }
 
 
+@require_safe
 @member_required
 def live(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
@@ -162,6 +184,7 @@ def live(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def live_panel(request: HttpRequest, assessment_id) -> HttpResponse:
     """The live figures alone, fetched every few seconds by the live view's script."""
@@ -229,6 +252,7 @@ def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def results_page(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
@@ -288,6 +312,7 @@ def paper_entry(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def history(request: HttpRequest, assessment_id) -> HttpResponse:
     """Who changed what in the assessment and its plan, newest first."""
@@ -298,8 +323,7 @@ def history(request: HttpRequest, assessment_id) -> HttpResponse:
         {
             "page_title": f"History: {assessment.title}",
             "assessment": assessment,
-            "entries": assessment.history.select_related("actor")[:500],
-            "uk": UK,
+            "entries": assessment.history.all()[:500],
         },
     )
 

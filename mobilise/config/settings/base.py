@@ -106,7 +106,25 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "mobilise.accounts.sso.SingleSignOnBackend",
 ]
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), for example Microsoft Entra ID,
+# which NHSmail uses. It is on when OIDC_RP_CLIENT_ID is set; local passwords stay available
+# for organisations without it. docs/deployment.md lists the variables.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/sso/failed/"
+MOBILISE_SSO_LABEL = env_str("MOBILISE_SSO_LABEL", "NHS account")
 # Sign-in protection: after 5 failures for one username from one address, that pair is
 # locked out for 15 minutes; a successful sign-in clears the count.
 AXES_FAILURE_LIMIT = 5
@@ -173,6 +191,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mobilise <no-reply@localhost
 MOBILISE_SERVICE_NAME = "Mobilise"
 MOBILISE_PHASE = env_str("MOBILISE_PHASE", "beta")
 MOBILISE_API_TOKEN_DAYS = int(env_str("MOBILISE_API_TOKEN_DAYS", "365"))
+MOBILISE_INVITATION_DAYS = int(env_str("MOBILISE_INVITATION_DAYS", "7"))
 MOBILISE_SHOW_DEMO_LOGIN = env_bool("MOBILISE_SHOW_DEMO_LOGIN", False)
 
 LOGGING = {

@@ -34,6 +34,16 @@ PRODUCTION = "mobilise.config.settings.production"
     [
         ({"ALLOWED_HOSTS": "mobilise.example.nhs.uk"}, "SECRET_KEY"),
         ({"SECRET_KEY": SECRET}, "ALLOWED_HOSTS"),
+        # Single sign-on switched on with a client id needs its provider's endpoints.
+        (
+            {
+                "SECRET_KEY": SECRET,
+                "ALLOWED_HOSTS": "mobilise.example.nhs.uk",
+                "OIDC_RP_CLIENT_ID": "mobilise",
+                "OIDC_RP_CLIENT_SECRET": "secret",
+            },
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_its_variables(env, missing):

@@ -3,7 +3,7 @@ import datetime
 import icalendar
 import pytest
 
-from mobilise.assessments.models import Assessment, Consensus
+from mobilise.assessments.models import Assessment, Consensus, HistoryEntry
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.core.tests.html import error_summary, page, text
 from mobilise.plans.models import CalendarFeed, LocalAction, NoActionRequired, PlanAction
@@ -223,6 +223,15 @@ def test_local_actions_are_managed_by_admins_only(client, admin, viewer):
     assert local.organisation == admin.organisation
     client.post(f"/local-actions/{local.id}/delete/")
     assert not LocalAction.objects.exists()
+    # Both changes are in the organisation's history, by the admin.
+    assert list(
+        HistoryEntry.objects.filter(organisation=admin.organisation)
+        .order_by("created_at")
+        .values_list("summary", "actor")
+    ) == [
+        ("Added the local action “Club” for 2.1", admin.user.pk),
+        ("Removed the local action “Club” for 2.1", admin.user.pk),
+    ]
 
 
 def test_reassessing_a_unit_carries_open_actions_and_compares(signed_in, assessment):

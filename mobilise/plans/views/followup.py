@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
@@ -15,6 +15,7 @@ from mobilise.core.access import member_required, require_editor
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction
+from mobilise.plans.services import local
 from mobilise.plans.services.followup import (
     Filters,
     calendar,
@@ -27,6 +28,7 @@ from mobilise.plans.services.reassess import comparison, start_reassessment
 from mobilise.plans.views.plan import load
 
 
+@require_safe
 @member_required
 def follow_up(request: HttpRequest) -> HttpResponse:
     form = FollowUpFilters(request.GET or None)
@@ -80,6 +82,7 @@ def reassess(request: HttpRequest, assessment_id) -> HttpResponse:
     return redirect("assessments:detail", assessment.id)
 
 
+@require_safe
 @member_required
 def comparison_page(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
@@ -111,11 +114,12 @@ def local_actions(request: HttpRequest) -> HttpResponse:
         if not is_admin:
             raise PermissionDenied("Only organisation admins manage local actions")
         if form.is_valid():
-            LocalAction.objects.create(
-                organisation=organisation,
-                element_code=form.cleaned_data["element"],
-                text=form.cleaned_data["text"].strip(),
-                good_practice=form.cleaned_data["good_practice"].strip(),
+            local.add_local_action(
+                organisation,
+                form.cleaned_data["element"],
+                form.cleaned_data["text"],
+                form.cleaned_data["good_practice"],
+                request.user,
             )
             messages.success(request, "The local action is added.")
             return redirect("plans:local-actions")
@@ -144,6 +148,6 @@ def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
     )
     if request.membership.role != Role.ADMIN:
         raise PermissionDenied("Only organisation admins manage local actions")
-    action.delete()
+    local.delete_local_action(action, request.user)
     messages.success(request, "The local action is removed.")
     return redirect("plans:local-actions")

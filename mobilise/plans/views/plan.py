@@ -5,7 +5,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
@@ -29,6 +29,7 @@ def load(request: HttpRequest, assessment_id) -> Assessment:
     )
 
 
+@require_safe
 @member_required
 def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
@@ -47,6 +48,7 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
+@require_safe
 @member_required
 def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)

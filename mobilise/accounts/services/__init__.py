@@ -91,16 +91,34 @@ def current_membership(request: HttpRequest) -> Membership | None:
     """The signed-in person's membership in the organisation they are working in, looked
     up once per request (the view and the page layout both ask)."""
     if not hasattr(request, "_mobilise_membership"):
-        request._mobilise_membership = _find_membership(request)
+        memberships = memberships_of(request)
+        chosen = request.session.get(SESSION_ORGANISATION_KEY) if memberships else None
+        request._mobilise_membership = next(
+            (m for m in memberships if str(m.organisation_id) == str(chosen)),
+            memberships[0] if memberships else None,
+        )
     return request._mobilise_membership
 
 
-def _find_membership(request: HttpRequest) -> Membership | None:
-    if not request.user.is_authenticated:
-        return None
-    memberships = Membership.objects.select_related("organisation").filter(user=request.user)
-    chosen = request.session.get(SESSION_ORGANISATION_KEY)
-    return (chosen and memberships.filter(organisation_id=chosen).first()) or memberships.first()
+def memberships_of(request: HttpRequest) -> list[Membership]:
+    """All the signed-in person's memberships, in one query per request."""
+    if not hasattr(request, "_mobilise_memberships"):
+        request._mobilise_memberships = (
+            list(Membership.objects.select_related("organisation").filter(user=request.user))
+            if request.user.is_authenticated
+            else []
+        )
+    return request._mobilise_memberships
+
+
+def switch_organisation(request: HttpRequest, organisation_id: str) -> Membership:
+    """Work in another of the person's organisations from now on in this session."""
+    for membership in memberships_of(request):
+        if str(membership.organisation_id) == str(organisation_id):
+            request.session[SESSION_ORGANISATION_KEY] = str(membership.organisation_id)
+            request._mobilise_membership = membership
+            return membership
+    raise AccountError("Select one of your organisations")
 
 
 def get_for_organisation(queryset, organisation: Organisation, **lookup):

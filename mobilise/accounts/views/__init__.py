@@ -5,9 +5,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mobilise.accounts.forms import SignInForm, TokenForm
+from mobilise.accounts.forms import OrganisationForm, SignInForm, TokenForm
 from mobilise.accounts.models import ApiToken
-from mobilise.accounts.services import issue_token, revoke_token
+from mobilise.accounts.services import (
+    AccountError,
+    issue_token,
+    memberships_of,
+    revoke_token,
+    switch_organisation,
+)
+from mobilise.accounts.sso import sso_enabled
 from mobilise.core.access import member_required
 
 
@@ -15,7 +22,46 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.jinja"
     authentication_form = SignInForm
     redirect_authenticated_user = True
-    extra_context = {"page_title": "Sign in"}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            page_title="Sign in",
+            sso_enabled=sso_enabled(),
+            **kwargs,
+        )
+
+
+def sso_failed(request: HttpRequest) -> HttpResponse:
+    """Where single sign-on ends when the provider refuses, or vouches for someone who has
+    no account and no invitation here."""
+    return render(
+        request,
+        "accounts/sso_failed.jinja",
+        {"page_title": "We could not sign you in"},
+        status=403,
+    )
+
+
+@member_required
+def organisation(request: HttpRequest) -> HttpResponse:
+    """Choose which of one's organisations to work in."""
+    memberships = memberships_of(request)
+    form = OrganisationForm(
+        request.POST if request.method == "POST" else None,
+        memberships=memberships,
+        initial={"organisation": str(request.membership.organisation_id)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            chosen = switch_organisation(request, form.cleaned_data["organisation"])
+        except AccountError as error:
+            form.add_error("organisation", str(error))
+        else:
+            messages.success(request, f"You are now working in {chosen.organisation.name}.")
+            return redirect("core:home")
+    return render(
+        request, "accounts/organisation.jinja", {"page_title": "Your organisations", "form": form}
+    )
 
 
 class SignOutView(auth_views.LogoutView):

@@ -1,0 +1,71 @@
+"""Accepting an invitation: the link in the e-mail leads here, signed in or not."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from mobilise.accounts.forms import NewAccountForm
+from mobilise.accounts.services import SESSION_ORGANISATION_KEY, AccountError, people
+from mobilise.accounts.sso import sso_enabled
+
+
+def invitation(request: HttpRequest, key: str) -> HttpResponse:
+    found = people.find_invitation(key)
+    if found is None or not found.is_pending:
+        if found and found.accepted_by_id and found.accepted_by_id == request.user.pk:
+            # Back from single sign-on, which accepted it already.
+            return _joined(request, found)
+        return render(
+            request,
+            "accounts/invitation_invalid.jinja",
+            {
+                "page_title": "This invitation link does not work",
+                "found": found,
+                "invitation_days": settings.MOBILISE_INVITATION_DAYS,
+            },
+            status=404,
+        )
+    form = None
+    error = None
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            try:
+                people.accept(found, request.user)
+            except AccountError as refused:
+                error = str(refused)
+            else:
+                return _joined(request, found)
+    else:
+        form = NewAccountForm(request.POST if request.method == "POST" else None, email=found.email)
+        if request.method == "POST" and form.is_valid():
+            try:
+                user = people.create_account(
+                    found,
+                    form.cleaned_data["first_name"],
+                    form.cleaned_data["last_name"],
+                    form.cleaned_data["password"],
+                )
+            except AccountError as refused:
+                form.add_error(None, str(refused))
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return _joined(request, found)
+    return render(
+        request,
+        "accounts/invitation.jinja",
+        {
+            "page_title": f"Join {found.organisation.name}",
+            "invitation": found,
+            "form": form,
+            "error": error,
+            "sso_enabled": sso_enabled(),
+        },
+    )
+
+
+def _joined(request: HttpRequest, invitation) -> HttpResponse:
+    request.session[SESSION_ORGANISATION_KEY] = str(invitation.organisation_id)
+    messages.success(request, f"You have joined {invitation.organisation.name}.")
+    return redirect("core:home")

@@ -1,0 +1,144 @@
+"""The organisation admin's pages for people: who is in, invitations, roles, removal."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from mobilise.accounts.forms import ROLE_HINTS, InviteForm, RoleForm
+from mobilise.accounts.models import Invitation, Membership, Role
+from mobilise.accounts.services import AccountError, get_for_organisation
+from mobilise.accounts.services import people as people_service
+from mobilise.core.access import member_required
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if request.membership.role != Role.ADMIN:
+        raise PermissionDenied("Only organisation admins manage people")
+
+
+def role_items() -> list[dict]:
+    return [
+        {"value": value, "text": label, "hint": ROLE_HINTS[value]} for value, label in Role.choices
+    ]
+
+
+@require_safe
+@member_required
+def people(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    organisation = request.membership.organisation
+    return render(
+        request,
+        "accounts/people.jinja",
+        {
+            "page_title": "People",
+            "members": organisation.memberships.select_related("user").order_by(
+                "user__first_name", "user__last_name", "user__username"
+            ),
+            "invitations": [
+                i for i in organisation.invitations.select_related("invited_by") if i.is_pending
+            ],
+        },
+    )
+
+
+@member_required
+def invite(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    form = InviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, key = people_service.invite(
+                request.membership.organisation,
+                form.cleaned_data["email"],
+                form.cleaned_data["role"],
+                request.user,
+            )
+        except AccountError as error:
+            form.add_error("email", str(error))
+        else:
+            link = request.build_absolute_uri(reverse("accounts:invitation", args=[key]))
+            people_service.send_invitation(invitation, link)
+            messages.success(request, f"We have sent an invitation to {invitation.email}.")
+            return redirect("people:list")
+    return render(
+        request,
+        "accounts/invite.jinja",
+        {"page_title": "Invite someone", "form": form, "role_items": role_items()},
+    )
+
+
+@member_required
+def member(request: HttpRequest, membership_id) -> HttpResponse:
+    membership = get_for_organisation(
+        Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
+    )
+    _require_admin(request)
+    form = RoleForm(
+        request.POST if request.method == "POST" else None, initial={"role": membership.role}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_service.change_role(membership, form.cleaned_data["role"], request.user)
+        except AccountError as error:
+            form.add_error("role", str(error))
+        else:
+            name = membership.user.get_full_name() or membership.user.get_username()
+            messages.success(
+                request, f"{name}'s role is now {Role(form.cleaned_data['role']).label}."
+            )
+            return redirect("people:list")
+    return render(
+        request,
+        "accounts/member.jinja",
+        {
+            "page_title": "Change role",
+            "person": membership,
+            "form": form,
+            "role_items": role_items(),
+        },
+    )
+
+
+@member_required
+def remove(request: HttpRequest, membership_id) -> HttpResponse:
+    membership = get_for_organisation(
+        Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
+    )
+    _require_admin(request)
+    error = None
+    if request.method == "POST":
+        try:
+            people_service.remove_member(membership, request.user)
+        except AccountError as refused:
+            error = str(refused)
+        else:
+            name = membership.user.get_full_name() or membership.user.get_username()
+            messages.success(request, f"{name} has been removed from the organisation.")
+            if membership.pk == request.membership.pk:
+                return redirect("core:home")
+            return redirect("people:list")
+    return render(
+        request,
+        "accounts/remove.jinja",
+        {
+            "page_title": "Remove from the organisation",
+            "person": membership,
+            "error": error,
+        },
+    )
+
+
+@require_POST
+@member_required
+def withdraw(request: HttpRequest, invitation_id) -> HttpResponse:
+    invitation = get_for_organisation(
+        Invitation.objects.all(), request.membership.organisation, pk=invitation_id
+    )
+    _require_admin(request)
+    people_service.withdraw(invitation, request.user)
+    messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
+    return redirect("people:list")

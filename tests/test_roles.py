@@ -1,0 +1,181 @@
+"""The access matrix: every page and API operation, as a viewer, a facilitator and an admin
+of the organisation that owns what the URL names, against what each role may do.
+
+Routes are discovered from the URL resolver and operations from the OpenAPI schema; one
+that is not in the tables below fails the test until someone decides who may use it, so a
+new view cannot escape. Anonymous visitors and other organisations' members are walked in
+tests/test_ownership.py.
+"""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+
+from mobilise.accounts.models import Role
+from mobilise.accounts.services import issue_token
+from mobilise.accounts.services import people as people_service
+from mobilise.accounts.tests.factories import MembershipFactory
+from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.plans.models import LocalAction
+from mobilise.plans.services import plan as plans
+from tests.test_ownership import PLAIN, PUBLIC_PAGES, PUBLIC_PREFIXES, fill, walk
+
+pytestmark = pytest.mark.django_db
+
+RANK = {Role.VIEWER: 0, Role.FACILITATOR: 1, Role.ADMIN: 2}
+VIEWER, EDITOR, ADMIN = Role.VIEWER, Role.FACILITATOR, Role.ADMIN
+NOT_ALLOWED = None  # the method is refused for everyone (405)
+
+# route: (who may GET, who may POST). The lowest role that may; everyone above it may too.
+PAGES = {
+    "accounts/organisation/": (VIEWER, VIEWER),
+    "accounts/tokens/": (VIEWER, VIEWER),
+    "accounts/tokens/<uuid:token_id>/revoke/": (NOT_ALLOWED, VIEWER),
+    "assessments/import/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/export/<str:fmt>/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
+    "paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
+    "organisation/people/": (ADMIN, NOT_ALLOWED),
+    "organisation/people/invite/": (ADMIN, ADMIN),
+    "organisation/people/<uuid:membership_id>/": (ADMIN, ADMIN),
+    "organisation/people/<uuid:membership_id>/remove/": (ADMIN, ADMIN),
+    "organisation/people/invitations/<uuid:invitation_id>/withdraw/": (NOT_ALLOWED, ADMIN),
+    "organisation/history/": (ADMIN, NOT_ALLOWED),
+    "organisation/export.json": (ADMIN, NOT_ALLOWED),
+    "organisation/delete/": (ADMIN, ADMIN),
+    "assessments/<uuid:assessment_id>/suggestions/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/plan/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/plan/element/<str:code>/": (EDITOR, EDITOR),
+    # Viewers update the status of actions and add progress notes.
+    "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/": (VIEWER, VIEWER),
+    "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/notes/": (NOT_ALLOWED, VIEWER),
+    "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/": (
+        NOT_ALLOWED,
+        EDITOR,
+    ),
+    "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
+    "follow-up/": (VIEWER, NOT_ALLOWED),
+    "local-actions/": (VIEWER, ADMIN),
+    "local-actions/<uuid:local_id>/delete/": (NOT_ALLOWED, ADMIN),
+    "assessments/": (VIEWER, NOT_ALLOWED),
+    "assessments/new/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/delete/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/close/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/reopen/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/reveal/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/live/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/live/panel/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/agree/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/agree/<int:number>/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/results/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/paper/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
+}
+
+
+def member_routes() -> list[str]:
+    return [
+        route
+        for route in walk(get_resolver().url_patterns)
+        if not route.startswith(PUBLIC_PREFIXES)
+        and route not in PUBLIC_PAGES
+        and not route.startswith("accounts/sso/")
+        and "<str:key>" not in route
+    ]
+
+
+def test_every_member_page_is_in_the_matrix():
+    routes = set(member_routes())
+    assert routes - set(PAGES) == set(), "Decide who may use these pages: add them to PAGES"
+    assert set(PAGES) - routes == set(), "These pages no longer exist: take them out of PAGES"
+
+
+@pytest.fixture
+def ours(organisation):
+    """One of everything the organisation owns, for the URLs to name."""
+    before = AssessmentFactory(organisation=organisation)
+    # A reassessment, so that its comparison page has something to compare.
+    assessment = AssessmentFactory(organisation=organisation, unit=before.unit, previous=before)
+    action = plans.add_custom_action(
+        assessment, "Our action", ["1.1"], plans.ActionFields(priority="high", given={"priority"})
+    )
+    plans.mark_no_action(assessment, "2.1", "Already strong")
+    local = LocalAction.objects.create(organisation=organisation, element_code="1.1", text="Ours")
+    colleague = MembershipFactory(organisation=organisation, role=Role.VIEWER)
+    invitation, _ = people_service.invite(organisation, "new.person@nhs.net", Role.VIEWER, None)
+    return {
+        "assessment_id": assessment.id,
+        "action_id": action.id,
+        "local_id": local.id,
+        "membership_id": colleague.id,
+        "invitation_id": invitation.id,
+        "element": "2.1",
+    }
+
+
+def may(role: str, lowest: str | None) -> bool:
+    return lowest is not None and RANK[role] >= RANK[lowest]
+
+
+ROLES = [VIEWER, EDITOR, ADMIN]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", sorted(PAGES))
+def test_pages_answer_each_role_as_the_matrix_says(route, role, organisation, ours):
+    person = MembershipFactory(organisation=organisation, role=role)
+    token, _ = issue_token(person.user, organisation)
+    client = Client()
+    client.force_login(person.user)
+    url = fill(route, {**ours, "token_id": token.id})
+    get_rule, post_rule = PAGES[route]
+    for method, rule in (("get", get_rule), ("post", post_rule)):
+        status = getattr(client, method)(url, {}).status_code
+        if rule is NOT_ALLOWED:
+            assert status == 405, (method, url, status)
+        elif may(role, rule):
+            assert status in {200, 302, 400}, (role, method, url, status)
+        else:
+            assert status == 403, (role, method, url, status)
+
+
+# API operations that change something and which viewers may still use.
+VIEWER_CHANGES = {
+    ("patch", "/api/v1/assessments/{assessment_id}/plan/actions/{action_id}"),
+    ("post", "/api/v1/assessments/{assessment_id}/plan/actions/{action_id}/notes"),
+}
+
+
+def api_operations() -> list[tuple[str, str]]:
+    schema = Client().get("/api/v1/openapi.json").json()
+    return [
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security")
+    ]
+
+
+def test_the_api_walk_covers_every_operation_that_needs_a_token():
+    operations = api_operations()
+    assert len(operations) >= 18
+    assert set(operations) >= VIEWER_CHANGES
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("method", "path"), api_operations())
+def test_api_operations_answer_each_role(method, path, role, organisation, ours):
+    person = MembershipFactory(organisation=organisation, role=role)
+    _, raw = issue_token(person.user, organisation)
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    url = re.sub(r"{(\w+)}", lambda m: str(ours.get(m.group(1), PLAIN.get(m.group(1)))), path)
+    status = getattr(client, method)(url, {}, content_type="application/json").status_code
+    lowest = VIEWER if method == "get" or (method, path) in VIEWER_CHANGES else EDITOR
+    if may(role, lowest):
+        assert status in {200, 201, 204, 409, 422}, (role, method, url, status)
+    else:
+        assert status == 403, (role, method, url, status)
