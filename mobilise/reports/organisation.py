@@ -38,8 +38,25 @@ def organisation_export(organisation: Organisation) -> dict:
             {"element": a.element_code, "text": a.text, "good_practice": a.good_practice}
             for a in LocalAction.objects.filter(organisation=organisation)
         ],
+        "invitations": [
+            {"email": i.email, "role": i.role, "expires_at": i.expires_at.isoformat()}
+            for i in organisation.invitations.all()
+            if i.is_pending
+        ],
         "assessments": [
             export_assessment(a) for a in organisation.assessments.select_related("unit")
+        ],
+        # Changes outside any assessment; each assessment carries its own history.
+        "history": [
+            {
+                "at": h.created_at.isoformat(),
+                "by": h.actor_name,
+                "summary": h.summary,
+                "changes": h.changes,
+            }
+            for h in HistoryEntry.objects.filter(
+                organisation=organisation, assessment__isnull=True
+            ).order_by("created_at")
         ],
     }
 

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from mobilise.accounts.models import ApiToken, Membership, Organisation, Unit
-from mobilise.accounts.services import issue_token
+from mobilise.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, Unit
+from mobilise.accounts.services import issue_token, people
 from mobilise.assessments.models import Assessment, Consensus, HistoryEntry, Rating, Response
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.core.tests.html import error_summary
@@ -30,7 +30,8 @@ def test_only_admins_reach_the_organisations_data(signed_in):
         assert signed_in.get(path).status_code == 403, path
 
 
-def test_the_export_holds_everything(admin_client, full_assessment):
+def test_the_export_holds_everything(admin_client, admin, full_assessment):
+    people.invite(admin.organisation, "waiting@nhs.net", Role.VIEWER, admin.user)
     response = admin_client.get("/organisation/export.json")
     assert response["Content-Disposition"].startswith('attachment; filename="northshire-nhs-trust-')
     data = json.loads(response.content)
@@ -38,6 +39,9 @@ def test_the_export_holds_everything(admin_client, full_assessment):
     assert [a["assessment"]["title"] for a in data["assessments"]] == ["Board review 2027"]
     assert {p["role"] for p in data["people"]} >= {"admin", "facilitator"}
     assert data["local_actions"][0]["text"] == "Our knowledge café"
+    # The organisation's own history (people, roles, local actions) comes too.
+    assert [h["summary"] for h in data["history"]] == ["Invited waiting@nhs.net as Viewer"]
+    assert [i["email"] for i in data["invitations"]] == ["waiting@nhs.net"]
 
 
 def test_the_organisation_history_lists_its_changes_only(admin_client, full_assessment, outsider):
@@ -55,6 +59,9 @@ def test_deleting_needs_the_name_and_then_leaves_nothing(
     submit(theirs, 2)
     issue_token(facilitator.user, facilitator.organisation)
     feed_for(facilitator)
+    # An invitation, and with it an entry in the organisation's own history.
+    people.invite(admin.organisation, "waiting@nhs.net", Role.VIEWER, admin.user)
+    people.invite(outsider.organisation, "theirs@nhs.net", Role.VIEWER, None)
     wrong = admin_client.post("/organisation/delete/", {"confirm": "northshire"})
     assert error_summary(wrong) == [
         ("#confirm", "Type the organisation's name, Northshire NHS Trust, to confirm")
@@ -64,13 +71,21 @@ def test_deleting_needs_the_name_and_then_leaves_nothing(
     response = admin_client.post("/organisation/delete/", {"confirm": "Northshire NHS Trust"})
     assert response.status_code == 302
     assert not Organisation.objects.filter(name="Northshire NHS Trust").exists()
-    for model in (Assessment, Unit, LocalAction, Membership, ApiToken, CalendarFeed):
+    for model in (
+        Assessment,
+        Unit,
+        LocalAction,
+        Membership,
+        ApiToken,
+        CalendarFeed,
+        Invitation,
+        HistoryEntry,
+    ):
         assert model.objects.exclude(**_other(model, outsider)).count() == 0, model
     for model in (
         Response,
         Rating,
         Consensus,
-        HistoryEntry,
         PlanAction,
         ProgressNote,
         NoActionRequired,
@@ -98,7 +113,6 @@ def _theirs(model, assessment) -> dict:
         Response: {"assessment": assessment},
         Rating: {"response__assessment": assessment},
         Consensus: {"assessment": assessment},
-        HistoryEntry: {"assessment": assessment},
         PlanAction: {"plan__assessment": assessment},
         ProgressNote: {"action__plan__assessment": assessment},
         NoActionRequired: {"plan__assessment": assessment},
