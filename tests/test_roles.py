@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 RANK = {Role.VIEWER: 0, Role.FACILITATOR: 1, Role.ADMIN: 2}
 VIEWER, EDITOR, ADMIN = Role.VIEWER, Role.FACILITATOR, Role.ADMIN
 NOT_ALLOWED = None  # the method is refused for everyone (405)
+STAFF = "staff"  # platform staff only, whatever their role in an organisation
 
 # route: (who may GET, who may POST). The lowest role that may; everyone above it may too.
 PAGES = {
@@ -58,6 +59,9 @@ PAGES = {
     "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
+    "benchmark/": (VIEWER, NOT_ALLOWED),
+    "benchmark/national/": (STAFF, NOT_ALLOWED),
+    "organisation/settings/": (ADMIN, ADMIN),
     "local-actions/": (VIEWER, ADMIN),
     "local-actions/<uuid:local_id>/delete/": (NOT_ALLOWED, ADMIN),
     "assessments/": (VIEWER, NOT_ALLOWED),
@@ -118,7 +122,7 @@ def ours(organisation):
 
 
 def may(role: str, lowest: str | None) -> bool:
-    return lowest is not None and RANK[role] >= RANK[lowest]
+    return lowest in RANK and RANK[role] >= RANK[lowest]
 
 
 ROLES = [VIEWER, EDITOR, ADMIN]

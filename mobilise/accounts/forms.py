@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from mobilise.accounts.models import Role, User
+from mobilise.accounts.models import OrganisationType, Region, Role, User
 
 
 class SignInForm(AuthenticationForm):
@@ -136,3 +136,25 @@ class OrganisationForm(forms.Form):
             (str(m.organisation_id), m.organisation.name)
             for m in sorted(memberships, key=lambda m: m.organisation.name)
         ]
+
+
+class OrganisationSettingsForm(forms.Form):
+    region = forms.ChoiceField(
+        label="NHS England region",
+        choices=[("", "Not set"), *Region.choices],
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label="Type of organisation",
+        choices=[("", "Not set"), *OrganisationType.choices],
+        required=False,
+    )
+    benchmarking = forms.BooleanField(
+        label="Take part in the benchmark across organisations",
+        help_text=(
+            "Your agreed levels and the actions in your plans are added, anonymously, to "
+            "figures shown only for groups of at least 5 organisations. Your organisation is "
+            "never named. In return, your people see where you stand."
+        ),
+        required=False,
+    )

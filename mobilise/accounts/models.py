@@ -10,8 +10,36 @@ class User(AbstractUser):
     """A person who signs in. Participants never have one: they rate anonymously."""
 
 
+class Region(models.TextChoices):
+    """NHS England's seven regions, for benchmarking by region."""
+
+    EAST_OF_ENGLAND = "east-of-england", "East of England"
+    LONDON = "london", "London"
+    MIDLANDS = "midlands", "Midlands"
+    NORTH_EAST_AND_YORKSHIRE = "north-east-and-yorkshire", "North East and Yorkshire"
+    NORTH_WEST = "north-west", "North West"
+    SOUTH_EAST = "south-east", "South East"
+    SOUTH_WEST = "south-west", "South West"
+
+
+class OrganisationType(models.TextChoices):
+    ACUTE = "acute", "Acute trust"
+    MENTAL_HEALTH = "mental-health", "Mental health trust"
+    COMMUNITY = "community", "Community trust"
+    AMBULANCE = "ambulance", "Ambulance trust"
+    INTEGRATED_CARE_BOARD = "icb", "Integrated care board"
+    OTHER = "other", "Other NHS organisation"
+
+
 class Organisation(BaseModel):
     name = models.CharField(max_length=200, unique=True)
+    region = models.CharField(max_length=40, choices=Region.choices, blank=True)
+    kind = models.CharField(
+        "organisation type", max_length=20, choices=OrganisationType.choices, blank=True
+    )
+    # Off until an admin opts in: then the organisation's agreed levels and plans count,
+    # anonymously, in the benchmark across organisations.
+    benchmarking = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]

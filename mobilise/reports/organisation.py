@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from mobilise.accounts.forms import OrganisationSettingsForm
 from mobilise.accounts.models import Membership, Organisation, Role
+from mobilise.accounts.services.organisation import update_settings
 from mobilise.assessments.models import HistoryEntry
 from mobilise.core.access import member_required
 from mobilise.plans.models import LocalAction
@@ -59,6 +61,34 @@ def organisation_export(organisation: Organisation) -> dict:
             ).order_by("created_at")
         ],
     }
+
+
+@member_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    organisation = require_admin(request)
+    form = OrganisationSettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "region": organisation.region,
+            "kind": organisation.kind,
+            "benchmarking": organisation.benchmarking,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        update_settings(
+            organisation,
+            form.cleaned_data["region"],
+            form.cleaned_data["kind"],
+            form.cleaned_data["benchmarking"],
+            request.user,
+        )
+        messages.success(request, "The organisation's settings are saved.")
+        return redirect("core:home")
+    return render(
+        request,
+        "reports/organisation_settings.jinja",
+        {"page_title": "Organisation settings", "form": form},
+    )
 
 
 @require_safe

@@ -1,0 +1,36 @@
+"""An organisation's own settings, changed by its admins and recorded in its history."""
+
+from django.db import transaction
+
+from mobilise.accounts.models import Organisation, User
+from mobilise.accounts.signals import changed
+
+
+@transaction.atomic
+def update_settings(
+    organisation: Organisation, region: str, kind: str, benchmarking: bool, actor: User | None
+) -> Organisation:
+    changes = {
+        name: [getattr(organisation, name), value]
+        for name, value in (("region", region), ("kind", kind), ("benchmarking", benchmarking))
+        if getattr(organisation, name) != value
+    }
+    if not changes:
+        return organisation
+    organisation.region, organisation.kind, organisation.benchmarking = region, kind, benchmarking
+    organisation.save(update_fields=["region", "kind", "benchmarking", "updated_at"])
+    summary = "Changed the organisation's settings"
+    if "benchmarking" in changes:
+        summary = (
+            "Joined the benchmark across organisations"
+            if benchmarking
+            else "Left the benchmark across organisations"
+        )
+    changed.send(
+        sender=Organisation,
+        organisation=organisation,
+        actor=actor,
+        summary=summary,
+        changes=changes,
+    )
+    return organisation
