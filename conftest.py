@@ -102,3 +102,12 @@ def sso(settings, oidc_provider) -> str:
     # providers such as Entra ID give one, and checking it stays on by default.
     settings.OIDC_VERIFY_KID = False
     return oidc_provider
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> dict[str, str]:
+    """The environment of a production set-up on a database file of its own, migrated and
+    with its static files collected (half a minute: done once per run)."""
+    from tests.servers import production_env
+
+    return production_env(tmp_path_factory.mktemp("serve"))

@@ -2,66 +2,17 @@
 starting gunicorn for real on a free local port."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.servers import gunicorn
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-        },
-        "DJANGO_SETTINGS_MODULE": "mobilise.config.settings.production",
-        "SECRET_KEY": "a-long-random-production-secret-key-for-the-serving-test-" + "k" * 20,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "STATIC_ROOT": str(work / "static"),
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-    }
-    for command in (["collectstatic", "--no-input", "-v0"], ["migrate", "--no-input", "-v0"]):
-        subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-            [sys.executable, "manage.py", *command], cwd=REPO, env=env, check=True, timeout=300
-        )
-    process = subprocess.Popen(  # noqa: S603
-        [str(GUNICORN), "--config", "gunicorn.conf.py"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+def server(production_site):
+    with gunicorn(production_site) as base:
+        yield base
 
 
 def get(url: str):
