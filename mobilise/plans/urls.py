@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mobilise.plans.views import followup, plan
+from mobilise.plans.views import followup, plan, portfolio
 
 app_name = "plans"
 
@@ -34,6 +34,7 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
     ),
     path("follow-up/", followup.follow_up, name="follow-up"),
+    path("portfolio/", portfolio.portfolio_page, name="portfolio"),
     path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),
     path("local-actions/", followup.local_actions, name="local-actions"),
     path(
