@@ -188,6 +188,7 @@ def heat_map(framework: Framework, results: Results) -> Chart:
 
 # The agreed levels 0 to 4 in the colours of the portfolio's table (see _components.scss).
 LEVEL_COLOURS = ("#f0f4f5", "#cce0f1", "#80afdc", NHS_BLUE, NHS_DARK_BLUE)
+NUMBERED_UNITS = 30
 
 
 def units_heat_map(framework: Framework, units: list[tuple[str, dict[str, int]]]) -> Chart:
@@ -208,6 +209,9 @@ def units_heat_map(framework: Framework, units: list[tuple[str, dict[str, int]]]
         colours=LEVEL_COLOURS,
         size=(9, 1.2 + 0.4 * max(len(names), 1)),
         rotation=0,
+        # Each number is drawn as paths: for many units they would take seconds and
+        # megabytes, and the table that follows the chart has them all.
+        numbers=len(names) <= NUMBERED_UNITS,
     )
     return Chart("Agreed level per unit and element", alt, image)
 
@@ -233,6 +237,7 @@ def _heat_map_svg(
     colours: tuple | None = None,
     size: tuple = (6.5, 8),
     rotation: int = 30,
+    numbers: bool = True,
 ) -> bytes:
     """A grid of numbers coloured by value, from 0 to `top` (the largest if not given),
     in shades of blue or the `colours` given one per whole value; None is left blank."""
@@ -243,7 +248,7 @@ def _heat_map_svg(
     axes = figure.add_subplot()
     grid = [[math.nan if v is None else v for v in r] for r in rows]
     axes.imshow(grid, cmap=cmap, vmin=0, vmax=top, aspect="auto")
-    for y, row in enumerate(rows):
+    for y, row in enumerate(rows if numbers else []):
         for x, count in enumerate(row):
             if count is None:
                 continue
