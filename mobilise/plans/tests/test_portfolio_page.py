@@ -101,3 +101,11 @@ def test_the_heat_map_chart_describes_itself_and_leaves_gaps_blank():
 
 def portfolio_distribution(framework) -> dict:
     return {e.code: {0: 1, 1: 0, 2: 0, 3: 0, 4: 0, None: 1} for e in framework.elements}
+
+
+def test_the_heat_map_of_many_units_leaves_the_numbers_to_the_table():
+    framework = get_framework()
+    levels = {e.code: 2 for e in framework.elements}
+    numbered = charts.units_heat_map(framework, [(f"Unit {i}", levels) for i in range(30)])
+    plain = charts.units_heat_map(framework, [(f"Unit {i}", levels) for i in range(31)])
+    assert len(plain.image) < len(numbered.image) / 2
