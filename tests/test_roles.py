@@ -59,6 +59,7 @@ PAGES = {
     "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
+    "portfolio/": (VIEWER, NOT_ALLOWED),
     "benchmark/": (VIEWER, NOT_ALLOWED),
     "benchmark/national/": (STAFF, NOT_ALLOWED),
     "organisation/settings/": (ADMIN, ADMIN),

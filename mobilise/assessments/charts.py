@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from mobilise.assessments.services.priorities import agreed_section_means
@@ -185,20 +186,78 @@ def heat_map(framework: Framework, results: Results) -> Chart:
     return Chart("Answers per element and level", alt, _heat_map_svg(codes, columns, rows))
 
 
+# The agreed levels 0 to 4 in the colours of the portfolio's table (see _components.scss).
+LEVEL_COLOURS = ("#f0f4f5", "#cce0f1", "#80afdc", NHS_BLUE, NHS_DARK_BLUE)
+NUMBERED_UNITS = 30
+
+
+def units_heat_map(framework: Framework, units: list[tuple[str, dict[str, int]]]) -> Chart:
+    """Units × elements: each unit's agreed level of each element, blank where none."""
+    codes = tuple(e.code for e in framework.elements)
+    names = tuple(name for name, _ in units)
+    rows = tuple(tuple(levels.get(c) for c in codes) for _, levels in units)
+    alt = (
+        f"Heat map of the agreed level, 0 to 4, of each of the {len(codes)} elements for each "
+        f"of {len(names)} {'unit' if len(names) == 1 else 'units'}; darker means a higher level "
+        "and a blank square means not assessed. The same levels are in the table that follows."
+    )
+    image = _heat_map_svg(
+        names,
+        codes,
+        rows,
+        top=4,
+        colours=LEVEL_COLOURS,
+        size=(9, 1.2 + 0.4 * max(len(names), 1)),
+        rotation=0,
+        # Each number is drawn as paths: for many units they would take seconds and
+        # megabytes, and the table that follows the chart has them all.
+        numbers=len(names) <= NUMBERED_UNITS,
+    )
+    return Chart("Agreed level per unit and element", alt, image)
+
+
+def units_per_level(framework: Framework, distribution: dict[str, dict]) -> Chart:
+    """Elements × levels: how many units agreed each level of each element."""
+    codes = tuple(e.code for e in framework.elements)
+    columns = (*(f"{s.level} {s.label}" for s in framework.scale), "Not assessed")
+    rows = tuple(tuple(distribution[c].values()) for c in codes)
+    alt = (
+        "Heat map of how many units agreed each level of each element; darker means more "
+        "units. The same counts are in the table that follows."
+    )
+    return Chart("Units per element and level", alt, _heat_map_svg(codes, columns, rows))
+
+
 @lru_cache(maxsize=128)
-def _heat_map_svg(codes: tuple, columns: tuple, rows: tuple) -> bytes:
-    top = max((max(r) for r in rows), default=0) or 1
-    figure = Figure(figsize=(6.5, 8))
+def _heat_map_svg(
+    labels: tuple,
+    columns: tuple,
+    rows: tuple,
+    top: int | None = None,
+    colours: tuple | None = None,
+    size: tuple = (6.5, 8),
+    rotation: int = 30,
+    numbers: bool = True,
+) -> bytes:
+    """A grid of numbers coloured by value, from 0 to `top` (the largest if not given),
+    in shades of blue or the `colours` given one per whole value; None is left blank."""
+    top = top or max((max((v for v in r if v is not None), default=0) for r in rows), default=0)
+    top = top or 1
+    cmap = ListedColormap(list(colours)) if colours else "Blues"
+    figure = Figure(figsize=size)
     axes = figure.add_subplot()
-    axes.imshow([list(r) for r in rows], cmap="Blues", vmin=0, vmax=top, aspect="auto")
-    for y, row in enumerate(rows):
+    grid = [[math.nan if v is None else v for v in r] for r in rows]
+    axes.imshow(grid, cmap=cmap, vmin=0, vmax=top, aspect="auto")
+    for y, row in enumerate(rows if numbers else []):
         for x, count in enumerate(row):
+            if count is None:
+                continue
             colour = "white" if count > top * 0.6 else TEXT
             axes.text(x, y, str(count), ha="center", va="center", color=colour)
     axes.set_xticks(range(len(columns)))
-    axes.set_xticklabels(columns, rotation=30, ha="right")
-    axes.set_yticks(range(len(codes)))
-    axes.set_yticklabels(codes)
+    axes.set_xticklabels(columns, rotation=rotation, ha="right" if rotation else "center")
+    axes.set_yticks(range(len(labels)))
+    axes.set_yticklabels(labels)
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)

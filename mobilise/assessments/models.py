@@ -64,7 +64,11 @@ class Assessment(BaseModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            # A unit's newest assessments first: the portfolio picks each unit's latest.
+            models.Index(fields=["unit", "-created_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

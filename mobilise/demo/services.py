@@ -15,6 +15,7 @@ from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
 from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
+from mobilise.demo.portfolio import load_demo_units
 from mobilise.framework.catalogue import CURRENT_VERSION
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services.plan import (
@@ -32,6 +33,9 @@ UNITS = [
     "Senior transformation team",
     "Emergency Department",
     "Finance directorate",
+    "Nursing directorate",
+    "Research and development",
+    "Library and knowledge service",
 ]
 DEMO_ASSESSMENT = "Knowledge mobilisation self-assessment, autumn 2025"
 DEMO_DATA = Path(__file__).parent / "data" / "senior-transformation-team.json"
@@ -74,6 +78,7 @@ def load_demo() -> Organisation:
     first = load_demo_assessment(organisation)
     load_demo_plan(first)
     load_demo_reassessment(first)
+    load_demo_units(organisation)
     return organisation
 
 

@@ -77,3 +77,47 @@ def test_the_demo_assessment_has_a_complete_plan_and_a_reassessment_a_year_later
     assert PlanAction.objects.filter(
         plan__assessment=second, carried_over_from__isnull=False
     ).exists()
+
+
+def demo_portfolio():
+    from mobilise.plans.services.portfolio import portfolio
+
+    return portfolio(Organisation.objects.get(name=ORGANISATION))
+
+
+def test_the_demo_has_a_portfolio_of_units_some_reassessed_one_not_yet_agreed():
+    load()
+    load()
+    found = demo_portfolio()
+    assert len(found.units) == 7
+    assert {u.name for u in found.assessed} == {
+        "Emergency Department",
+        "Library and knowledge service",
+        "Nursing directorate",
+        "Research and development",
+        "Senior transformation team",
+        "Trust Board",
+    }
+    assert all(len(u.levels) == 23 for u in found.assessed)
+    assert {u.name for u in found.changes} == {
+        "Nursing directorate",
+        "Senior transformation team",
+        "Trust Board",
+    }
+    assert all(u.change.up > 0 for u in found.changes)
+    assert len({u.mean for u in found.assessed}) == 6  # units differ
+    finance = next(u for u in found.units if u.name == "Finance directorate")
+    assert finance.agreed is None and finance.latest is not None
+    for unit in found.assessed:
+        assert unit.progress.total > 0, unit.name
+    progress = found.progress
+    assert min(progress.done, progress.in_progress, progress.not_started, progress.overdue) > 0
+    assert progress.dropped > 0
+
+
+def test_the_demo_units_are_the_same_every_time():
+    load()
+    first = [(u.name, u.levels, u.progress) for u in demo_portfolio().units]
+    Organisation.objects.filter(name=ORGANISATION).delete()
+    load()
+    assert [(u.name, u.levels, u.progress) for u in demo_portfolio().units] == first
