@@ -15,6 +15,7 @@ from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
 from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
+from mobilise.demo.benchmark import load_demo_benchmark
 from mobilise.demo.portfolio import load_demo_units
 from mobilise.framework.catalogue import CURRENT_VERSION
 from mobilise.plans.models import PlanAction
@@ -79,6 +80,7 @@ def load_demo() -> Organisation:
     load_demo_plan(first)
     load_demo_reassessment(first)
     load_demo_units(organisation)
+    load_demo_benchmark(organisation)
     return organisation
 
 

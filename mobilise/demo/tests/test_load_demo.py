@@ -121,3 +121,18 @@ def test_the_demo_units_are_the_same_every_time():
     Organisation.objects.filter(name=ORGANISATION).delete()
     load()
     assert [(u.name, u.levels, u.progress) for u in demo_portfolio().units] == first
+
+
+def test_the_demo_takes_part_in_a_benchmark_with_one_region_too_small_to_show():
+    from mobilise.plans.services.benchmark import benchmark
+
+    load()
+    organisation = Organisation.objects.get(name=ORGANISATION)
+    assert organisation.benchmarking and organisation.region == "north-west"
+    found = benchmark("region", organisation)
+    assert found.overall.shown and found.overall.organisations == 13
+    shown = {g.key for g in found.groups[1:] if g.shown}
+    assert shown == {"north-west"}
+    assert found.standing  # the demo organisation sees where it stands
+    # The peers have nobody in them.
+    assert not Membership.objects.filter(organisation__name__startswith="Benchmark peer").exists()

@@ -173,7 +173,7 @@ def test_the_page_shows_figures_without_names(client):
     html = response.content.decode()
     for organisation in organisations[1:]:
         assert organisation.name not in html
-    assert "Below the middle half" in html
+    assert 'Below</strong><span class="nhsuk-u-visually-hidden"> the middle half' in html
     headings = [text(h) for h in page(response).select("h2")]
     assert "London" in headings and "North West" in headings
     assert "Not shown, to protect the organisations in it" in html
