@@ -19,6 +19,16 @@ def _require_admin(request: HttpRequest) -> None:
         raise PermissionDenied("Only organisation admins manage people")
 
 
+def _member(request: HttpRequest, membership_id) -> Membership:
+    """A member of the admin's organisation; another organisation's is a 404 (before the
+    role is considered, so that nothing is given away)."""
+    membership = get_for_organisation(
+        Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
+    )
+    _require_admin(request)
+    return membership
+
+
 def role_items() -> list[dict]:
     return [
         {"value": value, "text": label, "hint": ROLE_HINTS[value]} for value, label in Role.choices
@@ -73,10 +83,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def member(request: HttpRequest, membership_id) -> HttpResponse:
-    membership = get_for_organisation(
-        Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
-    )
-    _require_admin(request)
+    membership = _member(request, membership_id)
     form = RoleForm(
         request.POST if request.method == "POST" else None, initial={"role": membership.role}
     )
@@ -105,10 +112,7 @@ def member(request: HttpRequest, membership_id) -> HttpResponse:
 
 @member_required
 def remove(request: HttpRequest, membership_id) -> HttpResponse:
-    membership = get_for_organisation(
-        Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
-    )
-    _require_admin(request)
+    membership = _member(request, membership_id)
     error = None
     if request.method == "POST":
         try:
