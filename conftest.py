@@ -81,9 +81,11 @@ def oidc_provider():
         yield f"http://localhost:{server.server_port}"
 
 
-def add_sso_person(issuer: str, email: str, **claims) -> None:
-    """Tell the provider who a subject is (the claims it will vouch for)."""
-    response = requests.put(f"{issuer}/users/{email}", json={"email": email, **claims}, timeout=10)
+def add_sso_person(issuer: str, subject: str, **claims) -> None:
+    """Tell the provider who a subject is (the claims it will vouch for); by default the
+    subject is also the e-mail address."""
+    claims = {"email": subject, **claims}
+    response = requests.put(f"{issuer}/users/{subject}", json=claims, timeout=10)
     response.raise_for_status()
 
 

@@ -7,7 +7,10 @@ member of an organisation. Every sign-in also accepts the live invitations sent 
 address, so an invited person may simply choose "Sign in with NHS account".
 """
 
+import secrets
+
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -21,13 +24,10 @@ def sso_enabled() -> bool:
 
 
 def email_from(claims: dict) -> str:
-    # Microsoft Entra ID puts the address in `email` when it has one, and the sign-in name
-    # (for NHSmail, the address) in `preferred_username`.
-    for claim in ("email", "preferred_username", "upn"):
-        value = str(claims.get(claim) or "").strip().lower()
-        if "@" in value:
-            return value
-    return ""
+    # Only the `email` claim: names such as `preferred_username` are not addresses the
+    # provider vouches for. (For Entra ID, add the optional `email` claim to the app.)
+    value = str(claims.get("email") or "").strip().lower()
+    return value if "@" in value else ""
 
 
 class SingleSignOnBackend(OIDCAuthenticationBackend):
@@ -40,15 +40,20 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
         return bool(email_from(claims)) and claims.get("email_verified", True) is not False
 
     def filter_users_by_claims(self, claims: dict):
-        return self.UserModel.objects.filter(email__iexact=email_from(claims))
+        # Platform staff and superusers sign in with a password: an identity provider's say
+        # is never enough to become one of them.
+        return self.UserModel.objects.filter(
+            email__iexact=email_from(claims), is_staff=False, is_superuser=False
+        )
 
+    @transaction.atomic
     def create_user(self, claims: dict) -> User | None:
         email = email_from(claims)
         if not people.has_live_invitation(email):
             return None
-        username = email if not User.objects.filter(username__iexact=email).exists() else None
+        taken = User.objects.filter(username__iexact=email).exists()
         user = User.objects.create_user(
-            username=username or f"{email}-{User.objects.count() + 1}",
+            username=f"{email}-{secrets.token_hex(3)}" if taken else email,
             email=email,
             first_name=str(claims.get("given_name") or "")[:150],
             last_name=str(claims.get("family_name") or "")[:150],

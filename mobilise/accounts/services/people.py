@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mobilise.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, User
@@ -98,19 +99,19 @@ def find_invitation(key: str) -> Invitation | None:
 
 @transaction.atomic
 def accept(invitation: Invitation, user: User) -> Membership:
-    """Join the invitation's organisation. Works once, before expiry, for the address it was
-    sent to (a person with no address yet takes the invitation's)."""
+    """Join the invitation's organisation. Works once, before expiry, for the account with
+    the address it was sent to."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
         raise AccountError("This invitation has already been used, withdrawn or has expired")
-    if user.email and user.email.lower() != invitation.email:
+    # The address is the proof that the invitation is theirs: an account with none cannot
+    # take one (a forwarded link would otherwise let anyone join, and claim the address).
+    if not user.email or user.email.lower() != invitation.email:
         raise AccountError(
             f"This invitation was sent to {invitation.email}; you are signed in as "
-            f"{user.get_username()} ({user.email})"
+            f"{user.get_username()}"
+            + (f" ({user.email})" if user.email else ", whose account has no email address")
         )
-    if not user.email:
-        user.email = invitation.email
-        user.save(update_fields=["email"])
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
@@ -154,7 +155,9 @@ def has_live_invitation(email: str) -> bool:
 def create_account(invitation: Invitation, first_name: str, last_name: str, password: str) -> User:
     """A new local account for the invitation's address, which becomes its username, then
     the invitation accepted. The password must pass the service's password rules."""
-    if User.objects.filter(username__iexact=invitation.email).exists():
+    if User.objects.filter(
+        Q(username__iexact=invitation.email) | Q(email__iexact=invitation.email)
+    ).exists():
         raise AccountError(f"An account for {invitation.email} already exists: sign in instead")
     user = User(
         username=invitation.email,

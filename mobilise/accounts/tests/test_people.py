@@ -255,3 +255,44 @@ def test_a_lone_organisation_offers_no_switch(client, facilitator):
 def test_users_made_by_the_factory_have_no_email_by_default():
     # Invitations are matched on e-mail: the factory must not invent addresses that match.
     assert UserFactory().email == ""
+
+
+def test_an_account_without_an_email_address_cannot_take_an_invitation(
+    client, organisation, outsider
+):
+    assert outsider.user.email == ""
+    _, key = people.invite(organisation, "victim@nhs.net", Role.ADMIN, None)
+    client.force_login(outsider.user)
+    response = client.post(f"/accounts/invitation/{key}/")
+    assert "whose account has no email address" in response.content.decode()
+    outsider.user.refresh_from_db()
+    assert outsider.user.email == ""
+    assert not outsider.user.memberships.filter(organisation=organisation).exists()
+
+
+def test_a_failed_email_leaves_no_invitation_and_the_earlier_link_working(
+    client, admin, monkeypatch
+):
+    _, earlier = people.invite(admin.organisation, "sam@nhs.net", Role.VIEWER, admin.user)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("mobilise.accounts.services.people.send_mail", refuse)
+    client.force_login(admin.user)
+    response = client.post(
+        "/organisation/people/invite/", {"email": "sam@nhs.net", "role": "admin"}
+    )
+    assert (
+        field_error(response, "id_email") == "We could not send the email just now. Try again later"
+    )
+    assert Invitation.objects.count() == 1 and people.find_invitation(earlier).is_pending
+    assert not HistoryEntry.objects.filter(summary__contains="as Organisation admin").exists()
+
+
+def test_an_address_already_on_an_account_cannot_make_a_second_one(organisation, outsider):
+    outsider.user.email = "taken@nhs.net"
+    outsider.user.save()
+    invitation, _ = people.invite(organisation, "taken@nhs.net", Role.VIEWER, None)
+    with pytest.raises(AccountError, match="already exists"):
+        people.create_account(invitation, "A", "B", GOOD_PASSWORD)

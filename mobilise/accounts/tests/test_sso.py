@@ -91,3 +91,22 @@ def test_local_passwords_still_work_beside_sso(client, sso, facilitator):
     )
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == facilitator.user.pk
+
+
+def test_sso_never_signs_in_as_platform_staff(client, sso, facilitator):
+    facilitator.user.email = "staff@nhs.net"
+    facilitator.user.is_staff = True
+    facilitator.user.save()
+    add_sso_person(sso, "staff@nhs.net")
+    response = sign_in_with_sso(client, sso, "staff@nhs.net")
+    assert response.url == "/accounts/sso/failed/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_only_the_email_claim_counts(client, sso, facilitator):
+    facilitator.user.email = "named@nhs.net"
+    facilitator.user.save()
+    # A provider that gives a sign-in name but no address: nobody is matched.
+    add_sso_person(sso, "named-person", email="", preferred_username="named@nhs.net")
+    response = sign_in_with_sso(client, sso, "named-person")
+    assert response.url == "/accounts/sso/failed/"

@@ -1,7 +1,10 @@
 """The organisation admin's pages for people: who is in, invitations, roles, removal."""
 
+from smtplib import SMTPException
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -61,17 +64,21 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation, key = people_service.invite(
-                request.membership.organisation,
-                form.cleaned_data["email"],
-                form.cleaned_data["role"],
-                request.user,
-            )
+            # Sent, or not made at all: a failed e-mail leaves the earlier link working.
+            with transaction.atomic():
+                invitation, key = people_service.invite(
+                    request.membership.organisation,
+                    form.cleaned_data["email"],
+                    form.cleaned_data["role"],
+                    request.user,
+                )
+                link = request.build_absolute_uri(reverse("accounts:invitation", args=[key]))
+                people_service.send_invitation(invitation, link)
         except AccountError as error:
             form.add_error("email", str(error))
+        except (OSError, SMTPException):
+            form.add_error("email", "We could not send the email just now. Try again later")
         else:
-            link = request.build_absolute_uri(reverse("accounts:invitation", args=[key]))
-            people_service.send_invitation(invitation, link)
             messages.success(request, f"We have sent an invitation to {invitation.email}.")
             return redirect("people:list")
     return render(

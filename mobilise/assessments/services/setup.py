@@ -93,8 +93,10 @@ def reveal_results(assessment: Assessment, revealed: bool, user: User | None = N
 
 @transaction.atomic
 def delete_assessment(assessment: Assessment, user: User | None = None) -> None:
-    """Delete an assessment with its responses, agreed ratings and plan. The organisation's
-    history keeps the record of it, and of the deletion."""
+    """Delete an assessment with its responses, agreed ratings, plan and its own history
+    (which names action owners and quotes their notes). The organisation's history keeps one
+    line: that it was deleted, by whom and when."""
+    assessment.history.all().delete()
     record_in_organisation(
         assessment.organisation,
         user,

@@ -124,9 +124,9 @@ def contributors() -> dict:
     }
 
 
-def shown_groups(sizes: dict[str, int], total: int) -> set[str]:
+def shown_groups(sizes: dict[str, int], total: int, floor: int | None = None) -> set[str]:
     """Which groups of one split may be shown, with primary and secondary suppression."""
-    floor = minimum_group()
+    floor = floor or minimum_group()
     if total < floor:
         return set()
     shown = {key for key, size in sizes.items() if size >= floor}
@@ -214,6 +214,7 @@ class Benchmark:
     # element code → "above", "around" or "below" the middle half, for the organisation
     # asking, when it takes part and the whole benchmark is shown.
     standing: dict[str, str]
+    contributing: bool = True  # False: the organisation asking adds nothing, so sees nothing
 
     @property
     def overall(self) -> Group:
@@ -224,7 +225,16 @@ def benchmark(split: str | None = None, organisation: Organisation | None = None
     """The whole benchmark, then each group of the split (region or organisation type)."""
     found = contributors()
     everyone = list(found.values())
-    shown_at_all = len(everyone) >= minimum_group()
+    own = found.get(organisation.pk) if organisation is not None else None
+    # A member knows its own figures: taking them away must still leave a group of the
+    # minimum size, so its view needs one organisation more. And only an organisation that
+    # contributes sees anything.
+    floor = minimum_group() + (organisation is not None)
+    if organisation is not None and own is None:
+        return Benchmark(
+            [Group("all", "All organisations taking part", len(everyone), False)], {}, False
+        )
+    shown_at_all = len(everyone) >= floor
     overall = build_group(
         "all",
         "All organisations taking part",
@@ -238,13 +248,12 @@ def benchmark(split: str | None = None, organisation: Organisation | None = None
             value: [c for c in everyone if getattr(c, split) == value]
             for value in SPLITS[split].values
         }
-        shown = shown_groups({k: len(v) for k, v in members.items()}, len(everyone))
+        shown = shown_groups({k: len(v) for k, v in members.items()}, len(everyone), floor)
         actions = action_figures([c for k in shown for c in members[k]], split) if shown else {}
         groups += [
             build_group(value, label, members[value], value in shown, actions)
             for value, label in SPLITS[split].choices
         ]
-    own = found.get(organisation.pk) if organisation is not None else None
     return Benchmark(groups, standing(own, overall) if own else {})
 
 

@@ -86,16 +86,37 @@ def test_an_organisations_figure_is_the_median_of_its_units_latest_agreement():
         Consensus(assessment=first_unit_later, element_code=c, level=2, importance="low")
         for c in CODES
     )
-    for level in (0, 0, 0, 0):
+    for level in (0, 0, 0, 0, 0):
         taking_part(level)
     found = benchmark(organisation=organisation)
-    assert found.overall.elements[0].distribution == [4, 0, 0, 1, 0]  # medians 0,0,0,0,3
+    assert found.overall.elements[0].distribution == [5, 0, 0, 1, 0]  # five medians of 0, one of 3
     assert found.standing["1.1"] == "above"
+
+
+def test_a_member_needs_five_others_to_see_anything():
+    ours = taking_part(1)
+    for level in (0, 2, 3, 4):
+        taking_part(level)
+    # Five in all: enough for the national view, but ours would learn the other four's.
+    assert benchmark().overall.shown
+    mine = benchmark(organisation=ours)
+    assert not mine.overall.shown and mine.overall.elements == [] and mine.standing == {}
+    taking_part(2)
+    assert benchmark(organisation=ours).overall.shown
+
+
+def test_an_organisation_that_takes_part_without_a_complete_agreement_sees_nothing():
+    for level in range(6):
+        taking_part(level % 5)
+    idle = OrganisationFactory(benchmarking=True)
+    found = benchmark("region", idle)
+    assert not found.contributing and found.groups[0].elements == []
+    assert len(found.groups) == 1
 
 
 def test_where_an_organisation_stands():
     ours = taking_part(0)
-    for level in (2, 2, 3, 3):
+    for level in (2, 2, 3, 3, 3):
         taking_part(level)
     assert set(benchmark(organisation=ours).standing.values()) == {"below"}
     middle = taking_part(2)
@@ -165,7 +186,7 @@ def test_the_number_of_queries_does_not_grow_with_the_organisations(
 
 
 def test_the_page_shows_figures_without_names(client):
-    organisations = [taking_part(level, name=f"Trust {level}") for level in range(5)]
+    organisations = [taking_part(level % 5, name=f"Trust {level}") for level in range(6)]
     member = MembershipFactory(organisation=organisations[0], role=Role.VIEWER)
     client.force_login(member.user)
     response = client.get("/benchmark/?by=region")
