@@ -150,6 +150,15 @@ def poll_live(assessment_id, stop: threading.Event, tally: Tally) -> None:
         stop.wait(1)
 
 
+def warm_up(organisation) -> None:
+    """Every worker imports, loads the framework and compiles its templates on its first
+    requests: do that before anything is timed."""
+    assessment = create_assessment(organisation, "Warm-up", "Warm-up", "group")
+    tally = Tally()
+    with ThreadPoolExecutor(10) as pool:
+        list(pool.map(lambda i: participant(i, assessment.participant_token, tally), range(40)))
+
+
 def session(participants: int, concurrency: int, organisation) -> None:
     assessment = create_assessment(organisation, f"Board {concurrency}", "Load", "group")
     tally, stop = Tally(), threading.Event()
@@ -235,6 +244,7 @@ def main() -> None:
             f"{vendor}, gunicorn {workers} workers × 4 threads, {os.cpu_count()} cores "
             "shared with the load generator"
         )
+        warm_up(organisation)
         for concurrency in args.concurrency:
             session(args.participants, concurrency, organisation)
             target = create_assessment(organisation, f"Throughput {concurrency}", "T", "group")

@@ -36,6 +36,7 @@ trap stop EXIT
 as_owner "$PGBIN/initdb" -D "$WORK/data" --auth-local=trust --auth-host=trust -U mobilise >/dev/null
 as_owner "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w \
   -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK -c fsync=off" start >/dev/null
+"$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U mobilise mobilise
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
 export DATABASE_URL="postgres://mobilise@127.0.0.1:$PORT/mobilise"

@@ -1,12 +1,15 @@
 """The Jinja2 environment: our templates first, then the NHS.UK design system's macros."""
 
+import json
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, Undefined
+from markupsafe import Markup
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -18,6 +21,36 @@ def uk_time(value) -> str:
     return timezone.localtime(value).strftime("%-d %b %Y, %H:%M")
 
 
+def _defined(value: Any) -> Any:
+    """Parameters without the optional ones left undefined, as plain JSON-able values."""
+    if isinstance(value, dict):
+        return {k: _defined(v) for k, v in value.items() if not isinstance(v, Undefined)}
+    if isinstance(value, list | tuple):
+        return [_defined(v) for v in value if not isinstance(v, Undefined)]
+    return value
+
+
+def component_cache(env: Environment):
+    """A design-system component, rendered once per distinct set of parameters.
+
+    The NHS.UK macros are pure functions of their parameters, and a participant's section
+    page calls the radios macro for every element: about 40 ms of a 45 ms page. Rendering
+    each distinct set once (the same element, checked value and error recur across every
+    participant) takes the page to a few milliseconds. Parameters are compared as JSON, so
+    `html` values must be plain strings that the component outputs as they are.
+    """
+
+    @lru_cache(maxsize=4096)
+    def render(name: str, key: str) -> Markup:
+        macro = getattr(env.get_template(f"nhsuk/components/{name}/macro.jinja").module, name)
+        return macro(json.loads(key))  # a macro's output is already Markup
+
+    def cached(name: str, params: dict) -> Markup:
+        return render(name, json.dumps(_defined(params), sort_keys=True))
+
+    return cached
+
+
 def environment(**options: Any) -> Environment:
     # ChainableUndefined lets the design-system macros read optional nested parameters.
     options["undefined"] = ChainableUndefined
@@ -26,4 +59,5 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.globals.update({"static": static, "url": url, "get_messages": get_messages, "zip": zip})
     env.filters["uk_time"] = uk_time
+    env.globals["cached_component"] = component_cache(env)
     return env
