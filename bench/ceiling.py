@@ -1,26 +1,24 @@
 """The ceiling for a submission: parse the same JSON and write the same rows (a response and
-its 23 ratings) with plain SQL in one transaction, and nothing else: no validation, no
-framework, no ORM. The fastest a full submission can be on this machine, served by the same
-gunicorn and database as the real one. For bench/live_session.py only; never deployed."""
+its 23 ratings) with plain SQL in one transaction, and nothing else: no middleware, no
+validation, no framework, no ORM. Served in the same gunicorn processes as the real service
+(bench/wsgi.py) on the same database: the fastest a full submission can be on this machine.
+For bench/live_session.py only; never deployed."""
 
 import json
 import uuid
 
 from django.db import connection, transaction
-from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
 
 
-@csrf_exempt
-def ceiling(request: HttpRequest, assessment_id: str) -> HttpResponse:
-    ratings = json.loads(request.body)["ratings"]
+def ceiling(environ: dict, start_response) -> list[bytes]:
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    ratings = json.loads(environ["wsgi.input"].read(length))["ratings"]
     now = timezone.now()
     # Django keeps UUIDs as 32 hex digits on SQLite and as uuid on PostgreSQL.
     as_db = (lambda u: u.hex) if connection.vendor == "sqlite" else (lambda u: u)
     response_id = as_db(uuid.uuid4())
-    assessment = as_db(uuid.UUID(assessment_id))
+    assessment = as_db(uuid.UUID(environ["PATH_INFO"].rsplit("/", 1)[1]))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO assessments_response"
@@ -33,10 +31,5 @@ def ceiling(request: HttpRequest, assessment_id: str) -> HttpResponse:
             " VALUES (%s, %s, %s, %s)",
             [(response_id, r["element"], r["level"], r.get("comment") or "") for r in ratings],
         )
-    return HttpResponse(status=201)
-
-
-urlpatterns = [
-    path("bench/ceiling/<str:assessment_id>", ceiling),
-    path("", include("mobilise.config.urls")),
-]
+    start_response("201 Created", [("Content-Length", "0")])
+    return [b""]

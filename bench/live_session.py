@@ -3,8 +3,8 @@
     scripts/with-postgres.sh .venv/bin/python bench/live_session.py [--participants 200]
         [--concurrency 50 200] [--requests 2000]
 
-Starts gunicorn (production settings plus bench/ceiling.py) on DATABASE_URL (a throwaway
-SQLite file when unset), then, for each concurrency:
+Starts gunicorn (production settings, with bench/ceiling.py beside the service) on
+DATABASE_URL (a throwaway SQLite file when unset), then, for each concurrency:
 1. the session: that many simulated participants at once, each opening the assessment,
    starting, fetching the four section pages and submitting a full response (23 ratings,
    as JSON through the API), while a facilitator's live view polls every second;
@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 WORK = Path(tempfile.mkdtemp(prefix="mobilise-load-"))
 ENV = {
     **os.environ,
-    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DJANGO_SETTINGS_MODULE": "mobilise.config.settings.production",
     "SECRET_KEY": "bench-" + "x" * 60,
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",
@@ -223,6 +223,7 @@ def main() -> None:
             str(Path(sys.executable).parent / "gunicorn"),
             "--config",
             "gunicorn.conf.py",
+            "bench.wsgi:application",
             "--access-logfile",
             "/dev/null",
             "--workers",
