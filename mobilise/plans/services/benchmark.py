@@ -12,23 +12,29 @@ Privacy:
   had by subtracting the shown groups from the whole; the smallest shown groups are
   suppressed as well until they do (secondary suppression);
 - no name, and no single organisation's figure, is ever in the result: an organisation
-  learns only where it stands against the middle half.
+  learns only where it stands against the middle half;
+- figures are taken as dated snapshots (`refresh`, daily), not live, so one organisation
+  joining, leaving or agreeing its levels between two looks does not show as a difference.
+  Its own standing is worked out live, against the latest snapshot.
 """
 
+import datetime
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from mobilise.accounts.models import Organisation, OrganisationType, Region, Unit
 from mobilise.assessments.models import Assessment, Consensus
 from mobilise.framework.catalogue import action_key, get_framework
-from mobilise.plans.models import ActionStatus, PlanAction
+from mobilise.plans.models import ActionStatus, BenchmarkSnapshot, PlanAction
 
 LEVELS = range(5)
 SPLITS = {"region": Region, "kind": OrganisationType}
+ALL = "All organisations taking part"
 
 
 def minimum_group() -> int:
@@ -75,8 +81,9 @@ class Contributor:
     assessment_ids: list
 
 
-def complete_assessments():
-    """The ids of each opted-in unit's latest assessment with every element agreed."""
+def complete_assessments(organisation: Organisation | None = None):
+    """The ids of each opted-in unit's latest assessment with every element agreed (of one
+    organisation's units only, when given)."""
     elements = len(get_framework().elements)
     complete = (
         Assessment.objects.annotate(agreed=Count("consensus"))
@@ -84,18 +91,17 @@ def complete_assessments():
         .order_by("-created_at")
         .values("pk")[:1]
     )
-    return (
-        Unit.objects.filter(organisation__benchmarking=True)
-        .annotate(latest=Subquery(complete))
-        .filter(latest__isnull=False)
-        .values("latest")
-    )
+    units = Unit.objects.filter(organisation__benchmarking=True)
+    if organisation is not None:
+        units = units.filter(organisation=organisation)
+    return units.annotate(latest=Subquery(complete)).filter(latest__isnull=False).values("latest")
 
 
-def contributors() -> dict:
-    """Each opted-in organisation's figures, keyed by an id that never leaves this module."""
+def contributors(organisation: Organisation | None = None) -> dict:
+    """Each opted-in organisation's figures (or one's), keyed by an id that never leaves
+    this module."""
     rows = (
-        Consensus.objects.filter(assessment_id__in=complete_assessments())
+        Consensus.objects.filter(assessment_id__in=complete_assessments(organisation))
         .values_list(
             "assessment__organisation_id",
             "assessment__organisation__region",
@@ -147,7 +153,11 @@ def element_figures(members: list[Contributor]) -> list[ElementFigures]:
         values = sorted(m.levels[element.code] for m in members if element.code in m.levels)
         if not values:
             continue
-        lower, _, upper = statistics.quantiles(values, n=4, method="inclusive")
+        # Groups too small to show are still summed up (whether they are shown is decided
+        # when they are read); one value is its own quartiles.
+        lower, _, upper = (
+            statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+        )
         distribution = [0] * len(LEVELS)
         for value in values:
             distribution[int(value)] += 1
@@ -198,13 +208,39 @@ def action_figures(
     }
 
 
-def build_group(
-    key: str, label: str, members: list[Contributor], shown: bool, actions: dict
-) -> Group:
-    group = Group(key=key, label=label, organisations=len(members), shown=shown)
+def _figures(members: list[Contributor], actions: list[ActionFigures]) -> dict:
+    return {
+        "organisations": len(members),
+        "elements": [asdict(f) for f in element_figures(members)],
+        "actions": [asdict(a) for a in actions],
+    }
+
+
+@transaction.atomic
+def refresh() -> BenchmarkSnapshot:
+    """Take a new snapshot: every group of every split, whether it will be shown or not
+    (that is decided when it is read, for who is reading). A constant number of queries."""
+    everyone = list(contributors().values())
+    groups = {"all": _figures(everyone, action_figures(everyone).get("all", []))}
+    for split, choices in SPLITS.items():
+        actions = action_figures(everyone, split)
+        for value in choices.values:
+            members = [c for c in everyone if getattr(c, split) == value]
+            groups[f"{split}:{value}"] = _figures(members, actions.get(value, []))
+    return BenchmarkSnapshot.objects.create(organisations=len(everyone), groups=groups)
+
+
+def latest() -> BenchmarkSnapshot:
+    """The latest snapshot; the first is taken on the first look."""
+    return BenchmarkSnapshot.objects.first() or refresh()
+
+
+def _group(snapshot: BenchmarkSnapshot, key: str, label: str, shown: bool, group_key: str) -> Group:
+    data = snapshot.groups[group_key]
+    group = Group(key=key, label=label, organisations=data["organisations"], shown=shown)
     if shown:
-        group.elements = element_figures(members)
-        group.actions = actions.get(key, [])
+        group.elements = [ElementFigures(**f) for f in data["elements"]]
+        group.actions = [ActionFigures(**a) for a in data["actions"]]
     return group
 
 
@@ -215,6 +251,7 @@ class Benchmark:
     # asking, when it takes part and the whole benchmark is shown.
     standing: dict[str, str]
     contributing: bool = True  # False: the organisation asking adds nothing, so sees nothing
+    taken_at: datetime.datetime | None = None
 
     @property
     def overall(self) -> Group:
@@ -222,39 +259,31 @@ class Benchmark:
 
 
 def benchmark(split: str | None = None, organisation: Organisation | None = None) -> Benchmark:
-    """The whole benchmark, then each group of the split (region or organisation type)."""
-    found = contributors()
-    everyone = list(found.values())
-    own = found.get(organisation.pk) if organisation is not None else None
+    """The latest snapshot's figures, overall and for each group of the split (region or
+    organisation type), as the organisation asking (or platform staff) may see them."""
+    own = None
+    if organisation is not None:
+        own = contributors(organisation).get(organisation.pk)
+        if own is None:
+            return Benchmark([Group("all", ALL, 0, False)], {}, contributing=False)
+    snapshot = latest()
+    total = snapshot.organisations
     # A member knows its own figures: taking them away must still leave a group of the
-    # minimum size, so its view needs one organisation more. And only an organisation that
-    # contributes sees anything.
+    # minimum size, so its view needs one organisation more.
     floor = minimum_group() + (organisation is not None)
-    if organisation is not None and own is None:
-        return Benchmark(
-            [Group("all", "All organisations taking part", len(everyone), False)], {}, False
-        )
-    shown_at_all = len(everyone) >= floor
-    overall = build_group(
-        "all",
-        "All organisations taking part",
-        everyone,
-        shown_at_all,
-        action_figures(everyone) if shown_at_all else {},
-    )
+    overall = _group(snapshot, "all", ALL, total >= floor, "all")
     groups = [overall]
     if split in SPLITS:
-        members = {
-            value: [c for c in everyone if getattr(c, split) == value]
+        sizes = {
+            value: snapshot.groups[f"{split}:{value}"]["organisations"]
             for value in SPLITS[split].values
         }
-        shown = shown_groups({k: len(v) for k, v in members.items()}, len(everyone), floor)
-        actions = action_figures([c for k in shown for c in members[k]], split) if shown else {}
+        shown = shown_groups(sizes, total, floor)
         groups += [
-            build_group(value, label, members[value], value in shown, actions)
+            _group(snapshot, value, label, value in shown, f"{split}:{value}")
             for value, label in SPLITS[split].choices
         ]
-    return Benchmark(groups, standing(own, overall) if own else {})
+    return Benchmark(groups, standing(own, overall) if own else {}, taken_at=snapshot.created_at)
 
 
 def standing(own: Contributor, overall: Group) -> dict[str, str]:

@@ -2,6 +2,8 @@
 groups that could be had by subtraction), where an organisation stands, and the pages."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,11 +14,17 @@ from mobilise.assessments.tests.factories import CODES, AssessmentFactory
 from mobilise.core.tests.html import page, text
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.services import plan as plans
-from mobilise.plans.services.benchmark import benchmark, shown_groups
+from mobilise.plans.services.benchmark import benchmark, refresh, shown_groups
 
 pytestmark = pytest.mark.django_db
 
 FIRST_OPTION = get_framework().element("1.1").options[0]
+
+
+def fresh(split=None, organisation=None):
+    """The benchmark from a snapshot taken now."""
+    refresh()
+    return benchmark(split, organisation)
 
 
 def taking_part(
@@ -40,7 +48,7 @@ def taking_part(
 def test_fewer_than_five_organisations_are_never_shown():
     for level in (0, 1, 2, 3):
         taking_part(level)
-    found = benchmark()
+    found = fresh()
     assert found.overall.organisations == 4
     assert not found.overall.shown and found.overall.elements == [] and found.overall.actions == []
 
@@ -48,7 +56,7 @@ def test_fewer_than_five_organisations_are_never_shown():
 def test_five_organisations_give_distribution_median_and_middle_half():
     for level in (0, 1, 2, 3, 4):
         taking_part(level, done=level >= 3)
-    found = benchmark()
+    found = fresh()
     element = found.overall.elements[0]
     assert found.overall.shown and len(found.overall.elements) == 23
     assert element.distribution == [1, 1, 1, 1, 1]
@@ -66,7 +74,7 @@ def test_only_opted_in_organisations_with_complete_agreements_count():
     incomplete = OrganisationFactory(benchmarking=True)
     partial = AssessmentFactory(organisation=incomplete)
     Consensus.objects.create(assessment=partial, element_code="1.1", level=4, importance="low")
-    assert benchmark().overall.organisations == 5
+    assert fresh().overall.organisations == 5
 
 
 def test_an_organisations_figure_is_the_median_of_its_units_latest_agreement():
@@ -88,7 +96,7 @@ def test_an_organisations_figure_is_the_median_of_its_units_latest_agreement():
     )
     for level in (0, 0, 0, 0, 0):
         taking_part(level)
-    found = benchmark(organisation=organisation)
+    found = fresh(organisation=organisation)
     assert found.overall.elements[0].distribution == [5, 0, 0, 1, 0]  # five medians of 0, one of 3
     assert found.standing["1.1"] == "above"
 
@@ -98,18 +106,18 @@ def test_a_member_needs_five_others_to_see_anything():
     for level in (0, 2, 3, 4):
         taking_part(level)
     # Five in all: enough for the national view, but ours would learn the other four's.
-    assert benchmark().overall.shown
-    mine = benchmark(organisation=ours)
+    assert fresh().overall.shown
+    mine = fresh(organisation=ours)
     assert not mine.overall.shown and mine.overall.elements == [] and mine.standing == {}
     taking_part(2)
-    assert benchmark(organisation=ours).overall.shown
+    assert fresh(organisation=ours).overall.shown
 
 
 def test_an_organisation_that_takes_part_without_a_complete_agreement_sees_nothing():
     for level in range(6):
         taking_part(level % 5)
     idle = OrganisationFactory(benchmarking=True)
-    found = benchmark("region", idle)
+    found = fresh("region", idle)
     assert not found.contributing and found.groups[0].elements == []
     assert len(found.groups) == 1
 
@@ -118,9 +126,9 @@ def test_where_an_organisation_stands():
     ours = taking_part(0)
     for level in (2, 2, 3, 3, 3):
         taking_part(level)
-    assert set(benchmark(organisation=ours).standing.values()) == {"below"}
+    assert set(fresh(organisation=ours).standing.values()) == {"below"}
     middle = taking_part(2)
-    assert set(benchmark(organisation=middle).standing.values()) == {"around"}
+    assert set(fresh(organisation=middle).standing.values()) == {"around"}
 
 
 def test_a_small_region_is_suppressed_and_cannot_be_had_by_subtraction():
@@ -128,7 +136,7 @@ def test_a_small_region_is_suppressed_and_cannot_be_had_by_subtraction():
         taking_part(level % 5, region="london")
     for level in range(3):
         taking_part(level, region="north-west")
-    found = benchmark("region")
+    found = fresh("region")
     groups = {g.key: g for g in found.groups}
     assert found.overall.shown
     assert not groups["north-west"].shown
@@ -140,7 +148,7 @@ def test_the_smallest_groups_are_hidden_until_the_hidden_ones_hold_five():
     for region, count in (("london", 7), ("midlands", 5), ("south-west", 2)):
         for i in range(count):
             taking_part(i % 5, region=region)
-    groups = {g.key: g for g in benchmark("region").groups}
+    groups = {g.key: g for g in fresh("region").groups}
     assert groups["london"].shown
     assert not groups["midlands"].shown and not groups["south-west"].shown
 
@@ -150,7 +158,7 @@ def test_organisations_without_a_region_count_as_hidden():
         taking_part(i, region="london")
     for i in range(2):
         taking_part(i, region="")
-    groups = {g.key: g for g in benchmark("region").groups}
+    groups = {g.key: g for g in fresh("region").groups}
     assert not groups["london"].shown
 
 
@@ -172,17 +180,31 @@ def test_suppression_never_leaves_a_small_group_to_be_worked_out(sizes, extra):
 def test_the_number_of_queries_does_not_grow_with_the_organisations(
     django_assert_num_queries,
 ):
+    ours = taking_part(0, region="london")
     for level in range(5):
         taking_part(level, region="london")
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as small:
-        benchmark("region")
+        refresh()
+    with CaptureQueriesContext(connection) as small_look:
+        benchmark("region", ours)
     for level in range(15):
         taking_part(level % 5, region="midlands")
     with django_assert_num_queries(len(small.captured_queries)):
-        benchmark("region")
+        refresh()
+    # Reading is one query for the snapshot and one for the organisation's own levels.
+    with django_assert_num_queries(len(small_look.captured_queries)):
+        benchmark("region", ours)
+    assert len(small_look.captured_queries) == 2
+
+
+def test_figures_are_a_dated_snapshot_not_live():
+    for level in range(6):
+        taking_part(level % 5)
+    first = fresh()
+    taking_part(4)
+    assert benchmark().overall.organisations == 6  # the new organisation waits for the next
+    again = fresh()
+    assert again.overall.organisations == 7 and again.taken_at > first.taken_at
 
 
 def test_the_page_shows_figures_without_names(client):
