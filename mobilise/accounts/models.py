@@ -117,6 +117,14 @@ class ApiToken(BaseModel):
         return f"{self.prefix}… ({self.user})"
 
 
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        """Not yet accepted, not withdrawn and not expired: the links that still work."""
+        return self.filter(
+            accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
 class Invitation(BaseModel):
     """An organisation admin's invitation to join with a role, sent by e-mail.
 
@@ -139,6 +147,8 @@ class Invitation(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

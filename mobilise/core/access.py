@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from mobilise.accounts.models import Organisation, Role
 from mobilise.accounts.services import current_membership
 
 
@@ -29,3 +30,10 @@ def member_required(view: Callable) -> Callable:
 def require_editor(request: HttpRequest) -> None:
     if not request.membership.can_edit:
         raise PermissionDenied("Viewers cannot make this change")
+
+
+def require_admin(request: HttpRequest) -> Organisation:
+    """Only the organisation's admins; returns the organisation."""
+    if request.membership.role != Role.ADMIN:
+        raise PermissionDenied("Only organisation admins can do this")
+    return request.membership.organisation

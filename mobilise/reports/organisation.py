@@ -2,7 +2,6 @@
 deletion for good. For organisation admins only."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,18 +10,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.forms import OrganisationSettingsForm
-from mobilise.accounts.models import Membership, Organisation, Role
+from mobilise.accounts.models import Membership, Organisation
 from mobilise.accounts.services.organisation import update_settings
 from mobilise.assessments.models import HistoryEntry
-from mobilise.core.access import member_required
+from mobilise.core.access import member_required, require_admin
 from mobilise.plans.models import LocalAction
 from mobilise.reports.json_io import export_assessment
-
-
-def require_admin(request: HttpRequest) -> Organisation:
-    if request.membership.role != Role.ADMIN:
-        raise PermissionDenied("Only organisation admins can do this")
-    return request.membership.organisation
 
 
 def organisation_export(organisation: Organisation) -> dict:
@@ -42,8 +35,7 @@ def organisation_export(organisation: Organisation) -> dict:
         ],
         "invitations": [
             {"email": i.email, "role": i.role, "expires_at": i.expires_at.isoformat()}
-            for i in organisation.invitations.all()
-            if i.is_pending
+            for i in organisation.invitations.pending()
         ],
         "assessments": [
             export_assessment(a) for a in organisation.assessments.select_related("unit")

@@ -133,22 +133,12 @@ def accept_all_for(user: User) -> list[Membership]:
     matches people to their invitations by e-mail."""
     if not user.email:
         return []
-    pending = Invitation.objects.filter(
-        email=user.email.lower(),
-        accepted_at__isnull=True,
-        withdrawn_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    )
+    pending = Invitation.objects.pending().filter(email=user.email.lower())
     return [accept(invitation, user) for invitation in pending]
 
 
 def has_live_invitation(email: str) -> bool:
-    return Invitation.objects.filter(
-        email=(email or "").lower(),
-        accepted_at__isnull=True,
-        withdrawn_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).exists()
+    return Invitation.objects.pending().filter(email=(email or "").lower()).exists()
 
 
 @transaction.atomic

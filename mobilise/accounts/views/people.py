@@ -3,7 +3,6 @@
 from smtplib import SMTPException
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,12 +13,7 @@ from mobilise.accounts.forms import ROLE_HINTS, InviteForm, RoleForm
 from mobilise.accounts.models import Invitation, Membership, Role
 from mobilise.accounts.services import AccountError, get_for_organisation
 from mobilise.accounts.services import people as people_service
-from mobilise.core.access import member_required
-
-
-def _require_admin(request: HttpRequest) -> None:
-    if request.membership.role != Role.ADMIN:
-        raise PermissionDenied("Only organisation admins manage people")
+from mobilise.core.access import member_required, require_admin
 
 
 def _member(request: HttpRequest, membership_id) -> Membership:
@@ -28,7 +22,7 @@ def _member(request: HttpRequest, membership_id) -> Membership:
     membership = get_for_organisation(
         Membership.objects.select_related("user"), request.membership.organisation, pk=membership_id
     )
-    _require_admin(request)
+    require_admin(request)
     return membership
 
 
@@ -41,7 +35,7 @@ def role_items() -> list[dict]:
 @require_safe
 @member_required
 def people(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
+    require_admin(request)
     organisation = request.membership.organisation
     return render(
         request,
@@ -51,16 +45,14 @@ def people(request: HttpRequest) -> HttpResponse:
             "members": organisation.memberships.select_related("user").order_by(
                 "user__first_name", "user__last_name", "user__username"
             ),
-            "invitations": [
-                i for i in organisation.invitations.select_related("invited_by") if i.is_pending
-            ],
+            "invitations": organisation.invitations.pending().select_related("invited_by"),
         },
     )
 
 
 @member_required
 def invite(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
+    require_admin(request)
     form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +141,7 @@ def withdraw(request: HttpRequest, invitation_id) -> HttpResponse:
     invitation = get_for_organisation(
         Invitation.objects.all(), request.membership.organisation, pk=invitation_id
     )
-    _require_admin(request)
+    require_admin(request)
     people_service.withdraw(invitation, request.user)
     messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
     return redirect("people:list")

@@ -2,7 +2,6 @@
 actions, reassessment and the comparison of cycles."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
-from mobilise.core.access import member_required, require_editor
+from mobilise.core.access import member_required, require_admin, require_editor
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction
@@ -111,8 +110,7 @@ def local_actions(request: HttpRequest) -> HttpResponse:
     framework = get_framework()
     form = LocalActionForm(request.POST if request.method == "POST" else None, framework=framework)
     if request.method == "POST":
-        if not is_admin:
-            raise PermissionDenied("Only organisation admins manage local actions")
+        require_admin(request)
         if form.is_valid():
             local.add_local_action(
                 organisation,
@@ -146,8 +144,7 @@ def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
     action = get_for_organisation(
         LocalAction.objects.all(), request.membership.organisation, pk=local_id
     )
-    if request.membership.role != Role.ADMIN:
-        raise PermissionDenied("Only organisation admins manage local actions")
+    require_admin(request)
     local.delete_local_action(action, request.user)
     messages.success(request, "The local action is removed.")
     return redirect("plans:local-actions")
