@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mobilise.assessments.models import (
     Assessment,
@@ -242,3 +244,20 @@ def test_viewers_cannot_delete_an_assessment(client, viewer):
     client.force_login(viewer.user)
     assert client.post(f"/assessments/{assessment.id}/delete/").status_code == 403
     assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_the_results_page_makes_as_many_queries_for_many_responses_as_for_few(
+    signed_in, assessment
+):
+    for level in range(3):
+        submit(assessment, level, comments={"1.1": "A comment"})
+    Consensus.objects.create(assessment=assessment, element_code="1.1", level=1, importance="low")
+    signed_in.get(f"/assessments/{assessment.id}/results/")  # draws the charts once
+    with CaptureQueriesContext(connection) as few:
+        assert signed_in.get(f"/assessments/{assessment.id}/results/").status_code == 200
+    for index in range(40):
+        submit(assessment, index % 5, comments={"2.1": f"Comment {index}"})
+    Consensus.objects.create(assessment=assessment, element_code="2.1", level=2, importance="high")
+    with CaptureQueriesContext(connection) as many:
+        assert signed_in.get(f"/assessments/{assessment.id}/results/").status_code == 200
+    assert len(many.captured_queries) == len(few.captured_queries)
