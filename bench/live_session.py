@@ -208,6 +208,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--threads", type=int, default=1)  # as gunicorn.conf.py
     args = parser.parse_args()
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=REPO, env=ENV, check=True)
@@ -228,6 +229,8 @@ def main() -> None:
             "/dev/null",
             "--workers",
             str(workers),
+            "--threads",
+            str(args.threads),
         ],
         cwd=REPO,
         env={**ENV, "PORT": str(PORT)},
@@ -242,8 +245,8 @@ def main() -> None:
         time.sleep(1)
         vendor = django.db.connection.vendor
         print(
-            f"{vendor}, gunicorn {workers} workers × 4 threads, {os.cpu_count()} cores "
-            "shared with the load generator"
+            f"{vendor}, gunicorn {workers} workers × {args.threads} threads, "
+            f"{os.cpu_count()} cores shared with the load generator"
         )
         warm_up(organisation)
         for concurrency in args.concurrency:
