@@ -11,7 +11,6 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import get_resolver
 
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import issue_token
@@ -20,7 +19,7 @@ from mobilise.accounts.tests.factories import MembershipFactory
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
-from tests.test_ownership import PLAIN, PUBLIC_PAGES, PUBLIC_PREFIXES, fill, walk
+from tests.test_ownership import PLAIN, all_api_operations, fill, member_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -80,17 +79,6 @@ PAGES = {
     "assessments/<uuid:assessment_id>/paper/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
 }
-
-
-def member_routes() -> list[str]:
-    return [
-        route
-        for route in walk(get_resolver().url_patterns)
-        if not route.startswith(PUBLIC_PREFIXES)
-        and route not in PUBLIC_PAGES
-        and not route.startswith("accounts/sso/")
-        and "<str:key>" not in route
-    ]
 
 
 def test_every_member_page_is_in_the_matrix():
@@ -155,24 +143,14 @@ VIEWER_CHANGES = {
 }
 
 
-def api_operations() -> list[tuple[str, str]]:
-    schema = Client().get("/api/v1/openapi.json").json()
-    return [
-        (method, path)
-        for path, operations in schema["paths"].items()
-        for method, operation in operations.items()
-        if operation.get("security")
-    ]
-
-
 def test_the_api_walk_covers_every_operation_that_needs_a_token():
-    operations = api_operations()
+    operations = all_api_operations()
     assert len(operations) >= 18
     assert set(operations) >= VIEWER_CHANGES
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("method", "path"), api_operations())
+@pytest.mark.parametrize(("method", "path"), all_api_operations())
 def test_api_operations_answer_each_role(method, path, role, organisation, ours):
     person = MembershipFactory(organisation=organisation, role=role)
     _, raw = issue_token(person.user, organisation)
