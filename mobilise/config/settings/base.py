@@ -207,5 +207,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+# How many proxies (TLS terminator, load balancer) stand in front of the service: the
+# client's address is then read from X-Forwarded-For that many places from the right
+# (mobilise.core.clients). 0 (the default) ignores the header, which anyone can forge.
+MOBILISE_PROXY_COUNT = int(env_str("MOBILISE_PROXY_COUNT", "0"))
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))
 MOBILISE_BENCHMARK_MINIMUM_GROUP = int(env_str("MOBILISE_BENCHMARK_MINIMUM_GROUP", "5"))
