@@ -5,6 +5,9 @@ from ninja import Field, Schema
 
 Level = Annotated[int, Field(ge=0, le=4, strict=True)]
 Comment = Annotated[str, Field(max_length=2000)]
+# Lists are capped well above the framework's 23 elements, so that a flood of items is
+# refused in one error instead of being checked item by item.
+MAX_ITEMS = 100
 
 
 class AssessmentIn(Schema):
@@ -37,7 +40,7 @@ class RatingIn(Schema):
 
 
 class ResponseIn(Schema):
-    ratings: list[RatingIn] = Field(description="Every element exactly once")
+    ratings: list[RatingIn] = Field(description="Every element exactly once", max_length=MAX_ITEMS)
 
 
 class ResponseCreated(Schema):

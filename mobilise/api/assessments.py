@@ -29,7 +29,8 @@ from mobilise.assessments.services import consensus, responses, results, setup
 router = Router(tags=["Assessments"])
 
 READ = {401: Error, 404: Error, 403: Error}
-CHANGE = {**READ, 422: ValidationErrorOut}
+# Operations with a body: 413 when it is larger than the service takes (core.middleware).
+CHANGE = {**READ, 413: Error, 422: ValidationErrorOut}
 
 
 def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
@@ -119,7 +120,7 @@ def reopen(request: HttpRequest, assessment_id: str):
 @router.post(
     "/responses/{participant_token}",
     auth=None,
-    response={201: ResponseCreated, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={201: ResponseCreated, 404: Error, 409: Error, 413: Error, 422: ValidationErrorOut},
     openapi_extra=documented_body(ResponseIn),
     summary="Submit a participant's response",
 )

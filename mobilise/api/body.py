@@ -6,7 +6,6 @@ is 401, 404, 403, 422, 409, so operations load and check first, then call `parse
 `documented_body` still puts the schema in the OpenAPI document.
 """
 
-import json
 from typing import Any, TypeVar
 
 import pydantic
@@ -14,45 +13,37 @@ from django.http import HttpRequest
 from ninja import Schema
 
 from mobilise.assessments.services.errors import FieldError
+from mobilise.core.json_input import JsonRefused, parse_json
 
 S = TypeVar("S", bound=Schema)
+# A body of ours holds a few hundred values at most (a whole response: about a hundred).
+MAX_VALUES = 5_000
+# A 422 names at most this many fields, then says how many more there were.
+MAX_ERRORS = 20
 
 
 class BodyInvalid(Exception):
     def __init__(self, detail: list[dict[str, Any]]) -> None:
         super().__init__("Invalid body")
-        self.detail = detail
+        self.detail = capped(detail)
 
 
-def load_json(request: HttpRequest) -> Any:
-    """The body as JSON. Text may not hold NUL characters: PostgreSQL cannot store them."""
+def capped(detail: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first MAX_ERRORS errors, and a last entry counting the rest."""
+    if len(detail) <= MAX_ERRORS:
+        return detail
+    more = len(detail) - MAX_ERRORS
+    return [*detail[:MAX_ERRORS], {"loc": ["body"], "msg": f"… and {more:,} more errors"}]
+
+
+def load_json(request: HttpRequest, max_values: int | None = MAX_VALUES) -> Any:
+    """The body as JSON: no deeper than MAX_DEPTH, no more than `max_values` values (None for
+    imports, which the body's size bounds), and no NUL characters (PostgreSQL cannot store
+    them)."""
     try:
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BodyInvalid([{"loc": ["body"], "msg": "The body must be valid JSON"}]) from error
-    where = _nul_at(data, ["body"])
-    if where is not None:
-        raise BodyInvalid([{"loc": where, "msg": "Text may not contain NUL characters"}])
-    return data
-
-
-def _nul_at(value: Any, loc: list) -> list | None:
-    if isinstance(value, str):
-        return loc if "\x00" in value else None
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else []
-    )
-    for key, item in items:
-        if isinstance(key, str) and "\x00" in key:
-            return [*loc, key]
-        found = _nul_at(item, [*loc, key])
-        if found is not None:
-            return found
-    return None
+        return parse_json(request.body, loc=["body"], max_values=max_values)
+    except JsonRefused as error:
+        raise BodyInvalid([{"loc": error.loc, "msg": error.msg}]) from error
 
 
 def parse_body(request: HttpRequest, schema: type[S]) -> S:

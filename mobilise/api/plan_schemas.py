@@ -8,10 +8,15 @@ PriorityIn = Literal["high", "medium", "low"]
 StatusIn = Literal["not_started", "in_progress", "done", "dropped"]
 
 
+# Far more than the framework's 23 elements; a longer list is refused in one error.
+MAX_ELEMENTS = 100
+Elements = Annotated[list[str], Field(max_length=MAX_ELEMENTS)]
+
+
 class ActionIn(Schema):
     option_id: str | None = Field(None, description="A catalogue option; or give `text`")
     text: Text | None = Field(None, description="A custom action; or give `option_id`")
-    elements: list[str] = Field(description="At least one element the action serves")
+    elements: Elements = Field(description="At least one element the action serves")
     priority: PriorityIn
     owner: Annotated[str, Field(max_length=200)] | None = None
     owner_email: str | None = Field(None, description="Where reminders are sent")
@@ -21,7 +26,7 @@ class ActionIn(Schema):
 
 
 class ActionPatch(Schema):
-    elements: list[str] | None = None
+    elements: Elements | None = None
     priority: PriorityIn | None = None
     owner: Annotated[str, Field(max_length=200)] | None = None
     owner_email: str | None = None

@@ -42,7 +42,7 @@ def export(request: HttpRequest, assessment_id: str, format: str):
 
 @router.post(
     "/assessments/import",
-    response={201: AssessmentOut, 401: Error, 403: Error, 422: ValidationErrorOut},
+    response={201: AssessmentOut, 401: Error, 403: Error, 413: Error, 422: ValidationErrorOut},
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -63,7 +63,7 @@ def import_(request: HttpRequest):
     such an export answers 422 and creates nothing."""
     membership = caller(request)
     require_editor(membership)
-    data = load_json(request)
+    data = load_json(request, max_values=None)
     with service_errors():
         assessment = import_assessment(data, membership.organisation, membership.user)
     return Status(201, assessment_out(request, assessment))

@@ -1,5 +1,7 @@
 """The /api/v1 API: thin routes over the same services as the pages."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
@@ -36,4 +38,13 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
         request,
         {"detail": [{"loc": list(e["loc"]), "msg": e["msg"]} for e in error.errors]},
         status=422,
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    """A backstop: core.middleware answers 413 before the body is read."""
+    limit = settings.MOBILISE_MAX_BODY_BYTES // (1024 * 1024)
+    return api.create_response(
+        request, {"detail": f"The request is too large: send at most {limit} MB"}, status=413
     )

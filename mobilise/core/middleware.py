@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
+from django.shortcuts import render
 
 
 class RefuseNulCharacters:
@@ -18,3 +20,42 @@ class RefuseNulCharacters:
         ):
             return HttpResponseNotFound("Not found", content_type="text/plain")
         return self.get_response(request)
+
+
+# A file uploaded through a form arrives wrapped in multipart framing.
+UPLOAD_FRAMING = 64 * 1024
+
+
+class RefuseOversizedBodies:
+    """A body larger than the service takes answers 413 before anything reads it: Django
+    would raise RequestDataTooBig wherever the body was first touched (a 500 in the API,
+    a bare 400 in a form). Imports of whole assessments may be large; nothing else is."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = (
+            settings.MOBILISE_MAX_IMPORT_BYTES + UPLOAD_FRAMING
+            if request.path in settings.MOBILISE_IMPORT_PATHS
+            else settings.MOBILISE_MAX_BODY_BYTES
+        )
+        if length > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    message = f"The request is too large: send at most {limit // (1024 * 1024)} MB"
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=413)
+    return render(
+        request,
+        "core/error.jinja",
+        {"page_title": "The file or form is too large", "message": message + "."},
+        status=413,
+    )

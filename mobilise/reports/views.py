@@ -1,6 +1,5 @@
-import json
-
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,10 +9,9 @@ from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services.errors import InvalidInput
 from mobilise.core.access import member_required, require_editor
+from mobilise.core.json_input import JsonRefused, parse_json
 from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
 from mobilise.reports.json_io import import_assessment
-
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 def download(file: ExportFile) -> HttpResponse:
@@ -54,13 +52,20 @@ class ImportForm(forms.Form):
     )
 
 
+def refusal(error: JsonRefused) -> str:
+    if error.not_json:
+        return "The file is not JSON: upload a Mobilise JSON export"
+    where = ".".join(str(part) for part in error.loc)
+    return f"The file cannot be imported: {where + ': ' if where else ''}{error.msg}"
+
+
 @member_required
 def import_page(request: HttpRequest) -> HttpResponse:
     require_editor(request)
     form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+        if upload.size > settings.MOBILISE_MAX_IMPORT_BYTES:
             form.add_error("file", "The file must be smaller than 10 MB")
             return render(
                 request,
@@ -68,15 +73,15 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 {"page_title": "Import an assessment", "form": form},
             )
         try:
-            data = json.loads(upload.read().decode("utf-8"))
+            data = parse_json(upload.read(), loc=[])
             assessment = import_assessment(data, request.membership.organisation, request.user)
+        except JsonRefused as error:
+            form.add_error("file", refusal(error))
         except InvalidInput as error:
             first = error.errors[0]
             where = ".".join(str(part) for part in first.loc)
             more = f" (and {len(error.errors) - 1} more problems)" if len(error.errors) > 1 else ""
             form.add_error("file", f"The file cannot be imported: {where}: {first.msg}{more}")
-        except (ValueError, UnicodeDecodeError):
-            form.add_error("file", "The file is not JSON: upload a Mobilise JSON export")
         else:
             messages.success(request, "The assessment is imported.")
             return redirect("assessments:detail", assessment.id)

@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or CSRF check reads the body; after sign-in, for the page it shows.
+    "mobilise.core.middleware.RefuseOversizedBodies",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -160,8 +162,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "mobilise.core.staticfiles.StaticFilesStorage"},
 }
 
-# JSON imports of large assessments come in one request body (the import page says 10 MB).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request bodies: 1 MB at most (a whole response with every comment at its longest is a
+# few hundred KB), except imports of whole assessments, which come in one body of up to
+# 10 MB (the import page says so). Larger bodies answer 413 (core.middleware).
+MOBILISE_MAX_BODY_BYTES = 1024 * 1024
+MOBILISE_MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MOBILISE_IMPORT_PATHS = ["/api/v1/assessments/import", "/assessments/import/"]
+# Django's own limit stays as a backstop, a little above ours.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MOBILISE_MAX_IMPORT_BYTES + 128 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -13,6 +13,7 @@ from mobilise.framework.catalogue import (
 from mobilise.framework.tests.fidelity import differences
 from mobilise.framework.tests.seed import load_seed, parse_seed, seed_path
 
+
 @pytest.fixture(scope="module")
 def framework():
     return get_framework()

@@ -99,13 +99,15 @@ def check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
 def check_elements(framework: Framework, elements: list[str], errors: list[FieldError]) -> None:
     if not elements:
         errors.append(FieldError(("elements",), "Choose at least one element the action serves"))
+    seen: set[str] = set()
     for index, code in enumerate(elements):
         if framework.element(code) is None:
             errors.append(
                 FieldError(("elements", index), f"{code!r} is not an element of the framework")
             )
-        elif code in elements[:index]:
+        elif code in seen:
             errors.append(FieldError(("elements", index), f"{code} is named twice"))
+        seen.add(code)
 
 
 def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
