@@ -11,6 +11,8 @@ urlpatterns = [
     path("organisation/people/", include("mobilise.accounts.urls_people")),
     path("organisation/", include("mobilise.reports.urls_organisation")),
     path("", include("mobilise.plans.urls")),
+    path("", include("mobilise.portfolio.urls")),
+    path("", include("mobilise.benchmarking.urls")),
     path("assessments/", include("mobilise.assessments.urls")),
     path("take/", include("mobilise.assessments.urls_participate")),
     path("api/v1/", api.urls),

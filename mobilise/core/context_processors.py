@@ -15,7 +15,7 @@ def layout(request: HttpRequest) -> dict:
         items[0:0] = [
             {"href": reverse("core:home"), "text": "Home"},
             {"href": reverse("assessments:list"), "text": "Assessments"},
-            {"href": reverse("plans:portfolio"), "text": "Portfolio"},
+            {"href": reverse("portfolio:portfolio"), "text": "Portfolio"},
             {"href": reverse("plans:follow-up"), "text": "Follow-up"},
         ]
     current = request.path

@@ -171,20 +171,3 @@ class CalendarFeed(BaseModel):
 
     def __str__(self) -> str:
         return f"Calendar of {self.membership}"
-
-
-class BenchmarkSnapshot(BaseModel):
-    """The benchmark's figures as taken at one time: every group's anonymised aggregates
-    (never one organisation's). Pages read the latest snapshot; `refresh_benchmark` takes a
-    new one (daily). Dated figures keep the benchmark fast at national scale, and stop an
-    organisation joining or leaving from showing up as a difference between two looks."""
-
-    organisations = models.PositiveIntegerField()
-    groups = models.JSONField()
-
-    class Meta:
-        ordering = ["-created_at"]
-        get_latest_by = "created_at"
-
-    def __str__(self) -> str:
-        return f"Benchmark of {self.organisations} organisations, {self.created_at:%Y-%m-%d}"

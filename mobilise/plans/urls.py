@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mobilise.plans.views import benchmark, followup, plan, portfolio
+from mobilise.plans.views import followup, plan
 
 app_name = "plans"
 
@@ -34,9 +34,6 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
     ),
     path("follow-up/", followup.follow_up, name="follow-up"),
-    path("portfolio/", portfolio.portfolio_page, name="portfolio"),
-    path("benchmark/", benchmark.benchmark_page, name="benchmark"),
-    path("benchmark/national/", benchmark.national_page, name="benchmark-national"),
     path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),
     path("local-actions/", followup.local_actions, name="local-actions"),
     path(

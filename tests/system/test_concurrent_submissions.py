@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SUBMISSIONS = 200
 # The test server (Django's, in a thread) listens with a backlog of 10 connections; more
 # clients at once than that get their connections reset under load, which says nothing
-# about the service. bench/ drives 200 at once against gunicorn.
+# about the service. perf/ drives 200 at once against gunicorn.
 THREADS = 10
 
 

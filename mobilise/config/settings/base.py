@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "mobilise.accounts",
     "mobilise.assessments",
     "mobilise.plans",
+    "mobilise.portfolio",
+    "mobilise.benchmarking",
     "mobilise.reports",
     "mobilise.api",
     "mobilise.demo",

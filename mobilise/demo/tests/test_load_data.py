@@ -5,9 +5,9 @@ from django.core.management import call_command
 
 from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments.models import Assessment, Consensus, Rating, Response
+from mobilise.benchmarking.services import benchmark
 from mobilise.plans.models import PlanAction
-from mobilise.plans.services.benchmark import benchmark
-from mobilise.plans.services.portfolio import portfolio
+from mobilise.portfolio.services import portfolio
 
 pytestmark = pytest.mark.django_db
 

@@ -80,7 +80,7 @@ def test_the_demo_assessment_has_a_complete_plan_and_a_reassessment_a_year_later
 
 
 def demo_portfolio():
-    from mobilise.plans.services.portfolio import portfolio
+    from mobilise.portfolio.services import portfolio
 
     return portfolio(Organisation.objects.get(name=ORGANISATION))
 
@@ -124,7 +124,7 @@ def test_the_demo_units_are_the_same_every_time():
 
 
 def test_the_demo_takes_part_in_a_benchmark_with_one_region_too_small_to_show():
-    from mobilise.plans.services.benchmark import benchmark
+    from mobilise.benchmarking.services import benchmark
 
     load()
     organisation = Organisation.objects.get(name=ORGANISATION)

@@ -4,7 +4,6 @@ import datetime
 
 from django.utils import timezone
 
-from mobilise.accounts.tests.factories import UnitFactory
 from mobilise.assessments.models import Assessment, Consensus
 from mobilise.assessments.tests.factories import CODES, AssessmentFactory
 from mobilise.plans.models import PlanAction
@@ -35,15 +34,3 @@ def cycle(unit, levels=None, previous=None, days_ago=0, title=None) -> Assessmen
 def action(assessment, elements, status="not_started", due_on=None, text="An action") -> PlanAction:
     fields = plans.ActionFields(status=status, due_on=due_on, given={"status", "due_on"})
     return plans.add_custom_action(assessment, text, elements, fields)
-
-
-def build_portfolio(organisation, units: int) -> None:
-    """Units with two cycles each: agreed ratings both times and a plan in mixed states."""
-    for index in range(units):
-        unit = UnitFactory(organisation=organisation)
-        first = cycle(unit, index % 5, days_ago=365)
-        action(first, ["1.1"], "done")
-        second = cycle(unit, (index + 1) % 5, previous=first)
-        action(second, ["1.1", "2.1"], "in_progress", TODAY, f"Shared {index}")
-        action(second, ["3.1"], "not_started", TODAY - datetime.timedelta(days=3))
-    UnitFactory(organisation=organisation)  # and one never assessed
