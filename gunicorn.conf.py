@@ -8,7 +8,7 @@ wsgi_app = "mobilise.config.wsgi:application"
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # One thread per worker, 2n + 1 workers: threads in one Python process take turns on the
 # GIL, which doubled the 95th-percentile latency of a live session under load
-# (bench/live_session.py, docs/benchmarks.md). A report being drawn holds one worker of five.
+# (perf/live_session.py, docs/performance.md). A report being drawn holds one worker of five.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
