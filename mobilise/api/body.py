@@ -12,7 +12,7 @@ import pydantic
 from django.http import HttpRequest
 from ninja import Schema
 
-from mobilise.assessments.services.errors import FieldError
+from mobilise.core.errors import FieldError
 from mobilise.core.json_input import JsonRefused, parse_json
 
 S = TypeVar("S", bound=Schema)

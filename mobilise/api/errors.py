@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from ninja.errors import HttpError
 
 from mobilise.api.body import BodyInvalid, field_errors
-from mobilise.assessments.services.errors import AssessmentClosed, Conflict, InvalidInput
+from mobilise.core.errors import AssessmentClosed, Conflict, InvalidInput
 
 
 @contextmanager

@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from mobilise.accounts.access import member_required
 from mobilise.accounts.models import Role
 from mobilise.benchmarking.services import SPLITS, benchmark, minimum_group
-from mobilise.core.access import member_required
 
 SPLIT_LABELS = {"": "All organisations together", "region": "Region", "kind": "Organisation type"}
 

@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mobilise.api.urls import api
+from mobilise.assessments.views.home import home
 
 urlpatterns = [
+    # The organisation's home for members, the introduction for everyone else.
+    path("", home, name="home"),
     path("", include("mobilise.core.urls")),
     path("accounts/", include("mobilise.accounts.urls")),
     path("framework/", include("mobilise.framework.urls")),

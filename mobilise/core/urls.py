@@ -5,7 +5,6 @@ from mobilise.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the Django admin, files).
     path("favicon.ico", views.favicon, name="favicon"),

@@ -1,33 +1,10 @@
+"""Pages that depend on no app: health, icon, error pages, privacy and accessibility."""
+
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-
-from mobilise.accounts.services import current_membership
-from mobilise.framework.catalogue import get_framework
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """The organisation's home for a signed-in member; an introduction for everyone else."""
-    membership = current_membership(request)
-    if membership is None:
-        return render(
-            request,
-            "core/start.jinja",
-            {"page_title": "Knowledge Mobilisation self-assessment", "framework": get_framework()},
-        )
-    organisation = membership.organisation
-    return render(
-        request,
-        "core/home.jinja",
-        {
-            "page_title": organisation.name,
-            "organisation": organisation,
-            "units": organisation.units.all(),
-            "framework": get_framework(),
-        },
-    )
 
 
 @never_cache

@@ -5,6 +5,15 @@ from mobilise.framework.catalogue import get_framework
 from mobilise.framework.presenters import option_view
 
 
+def start(request: HttpRequest) -> HttpResponse:
+    """The introduction for someone not signed in (the home page answers with it)."""
+    return render(
+        request,
+        "framework/start.jinja",
+        {"page_title": "Knowledge Mobilisation self-assessment", "framework": get_framework()},
+    )
+
+
 def overview(request: HttpRequest) -> HttpResponse:
     framework = get_framework()
     return render(

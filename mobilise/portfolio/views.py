@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from mobilise.core.access import member_required
+from mobilise.accounts.access import member_required
 from mobilise.portfolio import charts
 from mobilise.portfolio.services import portfolio
 

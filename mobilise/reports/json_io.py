@@ -35,8 +35,8 @@ from mobilise.assessments.models import (
     Rating,
     Response,
 )
-from mobilise.assessments.services.errors import FieldError, InvalidInput
 from mobilise.assessments.services.responses import Answer, clean_answers
+from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import available_versions, get_framework
 from mobilise.plans.models import (
     LocalAction,

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.forms import OrganisationSettingsForm
 from mobilise.accounts.models import Membership, Organisation
 from mobilise.accounts.services.organisation import update_settings
 from mobilise.assessments.models import HistoryEntry
-from mobilise.core.access import member_required, require_admin
 from mobilise.plans.models import LocalAction
 from mobilise.reports.json_io import export_assessment
 
@@ -75,7 +75,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             request.user,
         )
         messages.success(request, "The organisation's settings are saved.")
-        return redirect("core:home")
+        return redirect("home")
     return render(
         request,
         "reports/organisation_settings.jinja",
@@ -124,7 +124,7 @@ def delete(request: HttpRequest) -> HttpResponse:
                 # stay for their other organisations.
                 organisation.delete()
             messages.success(request, f"All of {name}'s data has been deleted.")
-            return redirect("core:home")
+            return redirect("home")
     return render(
         request,
         "reports/organisation_delete.jinja",

@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from mobilise.accounts.access import member_required, require_editor
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services.errors import InvalidInput
-from mobilise.core.access import member_required, require_editor
+from mobilise.core.errors import InvalidInput
 from mobilise.core.json_input import JsonRefused, parse_json
 from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
 from mobilise.reports.json_io import import_assessment

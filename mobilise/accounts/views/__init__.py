@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mobilise.accounts.access import member_required
 from mobilise.accounts.forms import OrganisationForm, SignInForm, TokenForm
 from mobilise.accounts.models import ApiToken
 from mobilise.accounts.services import (
@@ -15,7 +16,6 @@ from mobilise.accounts.services import (
     switch_organisation,
 )
 from mobilise.accounts.sso import sso_enabled
-from mobilise.core.access import member_required
 
 
 class SignInView(auth_views.LoginView):
@@ -58,7 +58,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
             form.add_error("organisation", str(error))
         else:
             messages.success(request, f"You are now working in {chosen.organisation.name}.")
-            return redirect("core:home")
+            return redirect("home")
     return render(
         request, "accounts/organisation.jinja", {"page_title": "Your organisations", "form": form}
     )

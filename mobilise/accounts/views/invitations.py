@@ -68,4 +68,4 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
 def _joined(request: HttpRequest, invitation) -> HttpResponse:
     request.session[SESSION_ORGANISATION_KEY] = str(invitation.organisation_id)
     messages.success(request, f"You have joined {invitation.organisation.name}.")
-    return redirect("core:home")
+    return redirect("home")

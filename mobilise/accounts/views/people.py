@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.forms import ROLE_HINTS, InviteForm, RoleForm
 from mobilise.accounts.models import Invitation, Membership, Role
 from mobilise.accounts.services import AccountError, get_for_organisation
 from mobilise.accounts.services import people as people_service
-from mobilise.core.access import member_required, require_admin
 
 
 def _member(request: HttpRequest, membership_id) -> Membership:
@@ -122,7 +122,7 @@ def remove(request: HttpRequest, membership_id) -> HttpResponse:
             name = membership.user.get_full_name() or membership.user.get_username()
             messages.success(request, f"{name} has been removed from the organisation.")
             if membership.pk == request.membership.pk:
-                return redirect("core:home")
+                return redirect("home")
             return redirect("people:list")
     return render(
         request,

@@ -11,8 +11,8 @@ from mobilise.assessments.models import (
     Consensus,
     Importance,
 )
-from mobilise.assessments.services.errors import FieldError, InvalidInput
 from mobilise.assessments.services.history import record
+from mobilise.core.errors import FieldError, InvalidInput
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment, Rating, Response, Source
-from mobilise.assessments.services.errors import AssessmentClosed, FieldError, InvalidInput
+from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
 from mobilise.framework.catalogue import Framework
 
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from mobilise.accounts.models import Organisation, Unit, User
 from mobilise.assessments.models import UK, Assessment, Mode, Status
-from mobilise.assessments.services.errors import FieldError, InvalidInput
 from mobilise.assessments.services.history import record, record_in_organisation
+from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import CURRENT_VERSION
 
 

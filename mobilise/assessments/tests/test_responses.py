@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from mobilise.assessments.models import Rating, Response, Status
 from mobilise.assessments.services import responses
-from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
 from mobilise.assessments.services.responses import Answer
 from mobilise.assessments.tests.factories import CODES, AssessmentFactory
+from mobilise.core.errors import AssessmentClosed, InvalidInput
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from mobilise.accounts.access import member_required, require_editor
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
 from mobilise.assessments.forms.consensus import ConsensusForm
@@ -15,8 +16,7 @@ from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
 from mobilise.assessments.models import Assessment, Source
 from mobilise.assessments.services import consensus, priorities, responses, results, setup
-from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
-from mobilise.core.access import member_required, require_editor
+from mobilise.core.errors import AssessmentClosed, InvalidInput
 
 
 def load(request: HttpRequest, assessment_id) -> Assessment:

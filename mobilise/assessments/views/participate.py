@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
 from mobilise.assessments.models import Assessment, Mode, Response
 from mobilise.assessments.services import responses, results
-from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
+from mobilise.core.errors import AssessmentClosed, InvalidInput
 
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 SALT = "mobilise.resume"

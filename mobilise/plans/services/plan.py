@@ -15,8 +15,8 @@ from django.http import Http404
 
 from mobilise.accounts.models import User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
-from mobilise.assessments.services.errors import Conflict, FieldError, InvalidInput
 from mobilise.assessments.services.history import record
+from mobilise.core.errors import Conflict, FieldError, InvalidInput
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import (
     ActionPlan,

@@ -1,6 +1,6 @@
 """Checks grow with their input, not with its square: counted in work done, not seconds."""
 
-from mobilise.assessments.services.errors import FieldError
+from mobilise.core.errors import FieldError
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.services.plan import check_elements
 

@@ -6,8 +6,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from mobilise.assessments.models import Consensus, HistoryEntry
-from mobilise.assessments.services.errors import Conflict, InvalidInput
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.core.errors import Conflict, InvalidInput
 from mobilise.plans.models import ActionStatus, LocalAction, PlanAction, ReminderSent
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.followup import Filters, calendar, open_actions, send_reminders

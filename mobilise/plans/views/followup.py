@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from mobilise.accounts.access import member_required, require_admin, require_editor
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
-from mobilise.core.access import member_required, require_admin, require_editor
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from mobilise.accounts.access import member_required, require_editor
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services.errors import InvalidInput
-from mobilise.core.access import member_required, require_editor
+from mobilise.core.errors import InvalidInput
 from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
 from mobilise.plans.models import LocalAction, PlanAction, Priority

@@ -6,7 +6,7 @@ from django.test import Client
 
 from mobilise.accounts.models import Unit
 from mobilise.assessments.models import Assessment, HistoryEntry, Response
-from mobilise.assessments.services.errors import InvalidInput
+from mobilise.core.errors import InvalidInput
 from mobilise.plans.models import LocalAction, PlanAction
 from mobilise.reports.json_io import SCHEMA_VERSION, export_assessment, import_assessment
 from mobilise.reports.tests.fixtures import COMMENT, CUSTOM

@@ -1,4 +1,4 @@
-"""Errors the assessment services raise, for pages and the API to translate."""
+"""Errors the services raise, for pages and the API to translate into answers."""
 
 from dataclasses import dataclass
 

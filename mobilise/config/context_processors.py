@@ -13,7 +13,7 @@ def layout(request: HttpRequest) -> dict:
     items = [{"href": reverse("framework:overview"), "text": "Framework"}]
     if membership is not None:
         items[0:0] = [
-            {"href": reverse("core:home"), "text": "Home"},
+            {"href": reverse("home"), "text": "Home"},
             {"href": reverse("assessments:list"), "text": "Assessments"},
             {"href": reverse("portfolio:portfolio"), "text": "Portfolio"},
             {"href": reverse("plans:follow-up"), "text": "Follow-up"},
