@@ -12,7 +12,7 @@ urlpatterns = [
     path("framework/", include("mobilise.framework.urls")),
     path("", include("mobilise.reports.urls")),
     path("organisation/people/", include("mobilise.accounts.urls_people")),
-    path("organisation/", include("mobilise.reports.urls_organisation")),
+    path("organisation/", include("mobilise.config.urls_organisation")),
     path("", include("mobilise.plans.urls")),
     path("", include("mobilise.portfolio.urls")),
     path("", include("mobilise.benchmarking.urls")),

@@ -1,4 +1,5 @@
-"""An organisation's own settings, changed by its admins and recorded in its history."""
+"""An organisation's own settings, changed by its admins and recorded in its history, and
+the deletion of all its data."""
 
 from django.db import transaction
 
@@ -34,3 +35,11 @@ def update_settings(
         changes=changes,
     )
     return organisation
+
+
+@transaction.atomic
+def delete_organisation(organisation: Organisation) -> None:
+    """Everything the organisation owns goes with it (units, assessments, responses, plans,
+    local actions, memberships, tokens, history); people's accounts stay for their other
+    organisations."""
+    organisation.delete()

@@ -1,0 +1,16 @@
+"""The organisation's own pages, under /organisation/, from the apps that hold each: its
+settings and deletion (accounts), its history and its export (reports)."""
+
+from django.urls import path
+
+from mobilise.accounts.views import organisation_settings as settings_views
+from mobilise.reports import organisation
+
+app_name = "organisation"
+
+urlpatterns = [
+    path("settings/", settings_views.settings_page, name="settings"),
+    path("history/", organisation.history, name="history"),
+    path("export.json", organisation.export, name="export"),
+    path("delete/", settings_views.delete, name="delete"),
+]
