@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from ninja.errors import HttpError
 
 from mobilise.api.body import BodyInvalid, field_errors
-from mobilise.core.errors import AssessmentClosed, Conflict, InvalidInput
+from mobilise.core.errors import AssessmentClosed, Conflict, InvalidInput, NotAllowed
 
 
 @contextmanager
@@ -19,3 +19,5 @@ def service_errors() -> Iterator[None]:
         raise HttpError(409, "This assessment is closed") from error
     except Conflict as error:
         raise HttpError(409, str(error)) from error
+    except NotAllowed as error:
+        raise HttpError(403, str(error)) from error

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -26,3 +28,7 @@ class AssessmentClosed(RuntimeError):
 
 class Conflict(RuntimeError):
     """The request conflicts with the state of things (answered 409)."""
+
+
+class NotAllowed(PermissionDenied):
+    """The person's role does not allow this change: 403 on pages and in the API."""

@@ -13,10 +13,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.http import Http404
 
-from mobilise.accounts.models import User
+from mobilise.accounts.models import Membership, User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
 from mobilise.assessments.services.history import record
-from mobilise.core.errors import Conflict, FieldError, InvalidInput
+from mobilise.core.errors import Conflict, FieldError, InvalidInput, NotAllowed
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import (
     ActionPlan,
@@ -30,6 +30,18 @@ from mobilise.plans.models import (
 )
 
 EDITABLE = ("elements", "priority", "owner", "owner_email", "due_on", "measure", "status")
+# What a viewer may change of an action; facilitators and admins may change everything.
+VIEWER_MAY_CHANGE = frozenset({"status"})
+
+
+def may_change_everything(membership: Membership) -> bool:
+    return membership.can_edit
+
+
+def check_may_change(membership: Membership, given: set[str]) -> None:
+    """NotAllowed when the member's role does not let them change these fields."""
+    if not may_change_everything(membership) and set(given) - VIEWER_MAY_CHANGE:
+        raise NotAllowed("Viewers may change only the status of an action")
 
 
 @dataclass

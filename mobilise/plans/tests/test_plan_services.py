@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from mobilise.assessments.models import Consensus, HistoryEntry
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
-from mobilise.core.errors import Conflict, InvalidInput
+from mobilise.core.errors import Conflict, InvalidInput, NotAllowed
 from mobilise.plans.models import ActionStatus, LocalAction, PlanAction, ReminderSent
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.followup import Filters, calendar, open_actions, send_reminders
@@ -322,3 +322,10 @@ def test_one_refused_address_does_not_stop_the_other_reminders(monkeypatch):
     assert send_reminders(today) == 1
     assert [m.to for m in mail.outbox] == [["fine@nhs.net"]]
     assert not ReminderSent.objects.filter(email="refused@nhs.net").exists()  # tried again tomorrow
+
+
+def test_viewers_may_change_only_the_status_of_an_action(viewer, facilitator):
+    plans.check_may_change(viewer, {"status"})
+    plans.check_may_change(facilitator, {"status", "owner", "due_on"})
+    with pytest.raises(NotAllowed):
+        plans.check_may_change(viewer, {"status", "owner"})

@@ -204,15 +204,14 @@ def save_element(request, assessment, code, form, chosen: dict, locals_: dict) -
 def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
-    editor = request.membership.can_edit
-    form_class = ActionForm if editor else StatusForm
-    form = form_class(
+    form = action_form_class(request.membership)(
         request.POST if request.method == "POST" else None, initial=initial_of(action)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = plans.ActionFields(**data, given=set(data))
         try:
+            plans.check_may_change(request.membership, set(data))
             plans.update_action(action, fields, user=request.user)
         except plans.Conflict as error:
             form.add_error("status", str(error))
@@ -224,6 +223,11 @@ def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
                 )
             return redirect("plans:action", assessment.id, action.id)
     return render_action(request, assessment, action, form, NoteForm())
+
+
+def action_form_class(membership) -> type:
+    """The whole action for those who may change everything; its status for the others."""
+    return ActionForm if plans.may_change_everything(membership) else StatusForm
 
 
 def initial_of(action: PlanAction) -> dict:
@@ -259,7 +263,7 @@ def add_note(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
         plans.add_note(action, form.cleaned_data["text"], request.user)
         messages.success(request, "The progress note is added.")
         return redirect(reverse("plans:action", args=[assessment.id, action.id]) + "#notes")
-    form_class = ActionForm if request.membership.can_edit else StatusForm
+    form_class = action_form_class(request.membership)
     return render_action(request, assessment, action, form_class(initial=initial_of(action)), form)
 
 
