@@ -1,7 +1,6 @@
 """The plan pages: suggestions, the plan with its task list, one element, one action."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,14 +12,17 @@ from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
-from mobilise.plans.models import LocalAction, PlanAction, Priority
+from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services.element_plan import (
+    CUSTOM,
+    Choice,
+    ElementPlan,
+    element_plan,
+    save_element_plan,
+)
 from mobilise.plans.services.followup import is_overdue, uk_today
-from mobilise.plans.services.suggestions import local_actions_by_element, suggestions
-
-LOCAL = "local:"
-CUSTOM = "own:"
-IMPORTANCE_TO_PRIORITY = {"high": Priority.HIGH, "medium": Priority.MEDIUM, "low": Priority.LOW}
+from mobilise.plans.services.suggestions import suggestions
 
 
 def load(request: HttpRequest, assessment_id) -> Assessment:
@@ -73,47 +75,27 @@ def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
-def _choices(assessment: Assessment, code: str) -> tuple[list, list[dict], dict[str, LocalAction]]:
+def _choices(assessment: Assessment, current: ElementPlan) -> tuple[list, list[dict]]:
+    """The form's choices and the check boxes' text and hints, in the page's order:
+    catalogue options, local actions, then the plan's own actions for the element."""
     framework = assessment.framework
-    element = framework.element(code)
-    locals_ = {f"{LOCAL}{a.id}": a for a in local_actions_by_element(assessment).get(code, [])}
     items, choices = [], []
-    for option in element.options:
+    for option in framework.element(current.code).options:
         view = option_view(framework, option)
         hint = f"Also an action for {', '.join(view.also_under)}" if view.also_under else None
         items.append({"value": option.id, "text": option.text, "hint": hint})
         choices.append((option.id, option.text))
-    for key, action in locals_.items():
+    for key, action in current.local_actions.items():
         hint = "Local action" + (
             f". Good practice: {action.good_practice}" if action.good_practice else ""
         )
         items.append({"value": key, "text": action.text, "hint": hint})
         choices.append((key, action.text))
-    return choices, items, locals_
-
-
-def _current(assessment: Assessment, code: str) -> tuple[dict[str, PlanAction], list[PlanAction]]:
-    """This element's actions: catalogue ones by option id (any occurrence), local ones by
-    key, and the custom ones."""
-    framework = assessment.framework
-    chosen: dict[str, PlanAction] = {}
-    custom: list[PlanAction] = []
-    element = framework.element(code)
-    for action in (
-        plans.plan_of(assessment)
-        .actions.filter(elements__element_code=code)
-        .prefetch_related("elements")
-    ):
-        if action.action_key:
-            for option in element.options:
-                if option.action_key == action.action_key:
-                    chosen[option.id] = action
-        elif action.local_action_id:
-            chosen[f"{LOCAL}{action.local_action_id}"] = action
-        else:
-            chosen[f"{CUSTOM}{action.id}"] = action
-            custom.append(action)
-    return chosen, custom
+    for action in current.custom:  # to keep or untick
+        key = f"{CUSTOM}{action.id}"
+        items.append({"value": key, "text": action.text, "hint": "Your own action"})
+        choices.append((key, action.text))
+    return choices, items
 
 
 @member_required
@@ -124,32 +106,34 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
     if element is None:
         raise Http404("No such element")
     require_editor(request)
-    choices, items, locals_ = _choices(assessment, code)
-    chosen, custom = _current(assessment, code)
-    for action in custom:  # the plan's own actions for this element, to keep or untick
-        choices.append((f"{CUSTOM}{action.id}", action.text))
-        items.append(
-            {"value": f"{CUSTOM}{action.id}", "text": action.text, "hint": "Your own action"}
-        )
-    marked = plans.plan_of(assessment).no_action.filter(element_code=code).first()
-    agreed = assessment.consensus.filter(element_code=code).first()
+    current = element_plan(assessment, code)
+    choices, items = _choices(assessment, current)
     initial = {
-        "chosen": list(chosen),
-        "priority": IMPORTANCE_TO_PRIORITY[agreed.importance] if agreed else Priority.MEDIUM,
-        "no_action": marked is not None,
-        "reason": marked.reason if marked else "",
+        "chosen": list(current.chosen),
+        "priority": current.default_priority,
+        "no_action": current.no_action_reason is not None,
+        "reason": current.no_action_reason or "",
     }
     form = ElementPlanForm(
         request.POST if request.method == "POST" else None, choices=choices, initial=initial
     )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        choice = Choice(
+            keys=set(data["chosen"]),
+            priority=data["priority"],
+            custom_text=data["custom"],
+            no_action=data["no_action"],
+            reason=data["reason"],
+        )
         try:
-            save_element(request, assessment, code, form, chosen, locals_)
+            save_element_plan(assessment, current, choice, request.user)
         except (plans.Conflict, InvalidInput) as error:
             message = str(error) if isinstance(error, plans.Conflict) else error.errors[0].msg
             form.add_error("chosen", message)
         else:
             return after_saving(request, assessment, code)
+    agreed = assessment.consensus.filter(element_code=code).first()
     return render(
         request,
         "plans/element.jinja",
@@ -172,32 +156,6 @@ def after_saving(request: HttpRequest, assessment: Assessment, code: str) -> Htt
         return redirect("plans:element", assessment.id, coverage.missing[0])
     messages.success(request, "Every element is covered: the plan is complete.")
     return redirect("plans:plan", assessment.id)
-
-
-@transaction.atomic
-def save_element(request, assessment, code, form, chosen: dict, locals_: dict) -> None:
-    user = request.user
-    wanted = set(form.cleaned_data["chosen"])
-    fields = plans.ActionFields(priority=form.cleaned_data["priority"], given={"priority"})
-    for key, action in chosen.items():
-        if key not in wanted and action.pk and PlanAction.objects.filter(pk=action.pk).exists():
-            plans.remove_elements(action, [code], user)
-    if not form.cleaned_data["no_action"]:
-        plans.remove_no_action(assessment, code, user)
-    for key in wanted - set(chosen):
-        if key.startswith(CUSTOM):
-            continue  # an own action of another element: never added by its id
-        if key.startswith(LOCAL):
-            local = locals_[key]
-            plans.add_custom_action(
-                assessment, local.text, [code], fields, user, local_action=local
-            )
-        else:
-            plans.add_catalogue_action(assessment, key, [code], fields, user)
-    if form.cleaned_data["custom"].strip():
-        plans.add_custom_action(assessment, form.cleaned_data["custom"], [code], fields, user)
-    if form.cleaned_data["no_action"]:
-        plans.mark_no_action(assessment, code, form.cleaned_data["reason"], user)
 
 
 @member_required
