@@ -17,11 +17,9 @@ from mobilise.assessments.services.results import (
     round2,
 )
 from mobilise.framework.catalogue import Element, Framework, Technique, techniques_named
-from mobilise.plans.models import NoActionRequired, PlanAction
+from mobilise.plans.models import NoActionRequired, PlanAction, Priority
 from mobilise.plans.services.plan import coverage
 from mobilise.plans.services.reassess import Comparison, comparison
-
-PRIORITY_ORDER = ["high", "medium", "low"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ class Report:
     def actions_by_priority(self) -> list[tuple[str, list[PlanAction]]]:
         return [
             (p, [a for a in self.actions if a.priority == p])
-            for p in PRIORITY_ORDER
+            for p in Priority.values
             if any(a.priority == p for a in self.actions)
         ]
 
@@ -99,10 +97,7 @@ def build_report(assessment: Assessment) -> Report:
     # Documents are read by the organisation, like the results page: the same privacy rule.
     results = assessment_results(assessment)
     cover = coverage(assessment)
-    actions = sorted(
-        {a.id: a for found in cover.actions_by_element.values() for a in found}.values(),
-        key=lambda a: (PRIORITY_ORDER.index(a.priority), a.created_at),
-    )
+    actions = cover.actions_by_priority
     named = {t for a in actions for t in techniques_in(framework, a.text)}
     ranked = priorities.priorities(framework, results) if not results.hidden else []
     return Report(

@@ -368,6 +368,17 @@ class Coverage:
     actions_by_element: dict[str, list[PlanAction]]
     no_action: dict[str, NoActionRequired]
 
+    @property
+    def actions(self) -> list[PlanAction]:
+        """Each action of the plan once (one may serve several elements), oldest first."""
+        distinct = {a.id: a for found in self.actions_by_element.values() for a in found}
+        return sorted(distinct.values(), key=lambda a: a.created_at)
+
+    @property
+    def actions_by_priority(self) -> list[PlanAction]:
+        """The same, high priority first, then medium, then low; oldest first within each."""
+        return sorted(self.actions, key=lambda a: Priority.values.index(a.priority))
+
 
 def coverage(assessment: Assessment) -> Coverage:
     plan = plan_of(assessment)

@@ -27,8 +27,7 @@ def action_as_dict(action: PlanAction) -> dict:
 
 
 def plan_as_dict(coverage: Coverage) -> dict:
-    actions = {a.id: a for found in coverage.actions_by_element.values() for a in found}
-    ordered = sorted(actions.values(), key=lambda a: a.created_at)
+    ordered = coverage.actions
     return {
         "complete": coverage.complete,
         "missing_elements": coverage.missing,

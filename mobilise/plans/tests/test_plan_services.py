@@ -329,3 +329,15 @@ def test_viewers_may_change_only_the_status_of_an_action(viewer, facilitator):
     plans.check_may_change(facilitator, {"status", "owner", "due_on"})
     with pytest.raises(NotAllowed):
         plans.check_may_change(viewer, {"status", "owner"})
+
+
+def test_coverage_lists_each_action_once_and_by_priority(assessment):
+    low = plans.add_custom_action(
+        assessment, "Low", ["1.1", "2.1"], plans.ActionFields(priority="low", given={"priority"})
+    )
+    high = plans.add_custom_action(
+        assessment, "High", ["1.1"], plans.ActionFields(priority="high", given={"priority"})
+    )
+    found = plans.coverage(assessment)
+    assert found.actions == [low, high]  # the one serving two elements is listed once
+    assert found.actions_by_priority == [high, low]

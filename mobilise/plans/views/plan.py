@@ -55,10 +55,7 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
 def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     coverage = plans.coverage(assessment)
-    actions = sorted(
-        {a.id: a for found in coverage.actions_by_element.values() for a in found}.values(),
-        key=lambda a: (["high", "medium", "low"].index(a.priority), a.created_at),
-    )
+    actions = coverage.actions_by_priority
     today = uk_today()
     return render(
         request,
