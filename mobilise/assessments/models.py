@@ -1,6 +1,5 @@
 import datetime
 import secrets
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,10 +7,10 @@ from django.db import models
 from django.utils import timezone
 
 from mobilise.accounts.models import Organisation, Unit
+from mobilise.core.dates import UK
 from mobilise.core.models import BaseModel
 from mobilise.framework.catalogue import Framework, get_framework
 
-UK = ZoneInfo("Europe/London")
 LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(4)]
 COMMENT_MAX_LENGTH = 2000
 DEFAULT_TARGET = 3

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 
 from django.conf import settings
@@ -22,6 +23,12 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_STATUSES = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
+
+
+def overdue(today: datetime.date, path: str = "") -> models.Q:
+    """An action is overdue when it is open (not started or in progress) and its due date
+    is before today. `path` leads to the action from another model (`"actions__"`)."""
+    return models.Q(**{f"{path}status__in": OPEN_STATUSES, f"{path}due_on__lt": today})
 
 
 class LocalAction(BaseModel):
@@ -93,6 +100,10 @@ class PlanAction(BaseModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        """The rule of `overdue()`, for an action in hand."""
+        return bool(self.due_on and self.is_open and self.due_on < today)
 
 
 class PlanActionElement(models.Model):

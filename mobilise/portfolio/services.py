@@ -28,9 +28,9 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, UUIDField
 from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments.models import Assessment, Consensus
 from mobilise.assessments.services.results import LEVELS, mean_of
+from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import Framework, get_framework
-from mobilise.plans.models import OPEN_STATUSES, ActionStatus, PlanAction, PlanActionElement
-from mobilise.plans.services.followup import uk_today
+from mobilise.plans.models import ActionStatus, PlanAction, PlanActionElement, overdue
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Portfolio:
 
 def _counts(prefix: str, today: datetime.date) -> dict:
     """Conditional counts of actions by status, and of the overdue, for `annotate`."""
-    status, due = f"{prefix}status", f"{prefix}due_on"
+    status = f"{prefix}status"
     counts = {
         name: Count("pk", filter=Q(**{status: value}))
         for name, value in [
@@ -149,9 +149,7 @@ def _counts(prefix: str, today: datetime.date) -> dict:
             ("dropped", ActionStatus.DROPPED),
         ]
     }
-    counts["overdue"] = Count(
-        "pk", filter=Q(**{f"{status}__in": OPEN_STATUSES, f"{due}__lt": today})
-    )
+    counts["overdue"] = Count("pk", filter=overdue(today, prefix))
     return counts
 
 

@@ -6,14 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from mobilise.accounts.models import Organisation, Unit, User
-from mobilise.assessments.models import UK, Assessment, Mode, Status
+from mobilise.assessments.models import Assessment, Mode, Status
 from mobilise.assessments.services.history import record, record_in_organisation
+from mobilise.core.dates import uk_today
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import CURRENT_VERSION
-
-
-def uk_today() -> datetime.date:
-    return timezone.now().astimezone(UK).date()
 
 
 def validate_setup(unit: str, title: str, mode: str, closes_on: datetime.date | None) -> None:

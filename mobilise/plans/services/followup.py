@@ -12,15 +12,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation
-from mobilise.assessments.models import UK
+from mobilise.core.dates import uk_today
 from mobilise.plans.models import OPEN_STATUSES, CalendarFeed, PlanAction, ReminderSent
 
 REMINDER_DAYS = 14
 logger = logging.getLogger(__name__)
-
-
-def uk_today() -> datetime.date:
-    return timezone.now().astimezone(UK).date()
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ def open_actions(organisation: Organisation, filters: Filters | None = None) -> 
 
 
 def is_overdue(action: PlanAction, today: datetime.date | None = None) -> bool:
-    return bool(action.due_on and action.is_open and action.due_on < (today or uk_today()))
+    return action.is_overdue(today or uk_today())
 
 
 def due_for_reminder(today: datetime.date) -> QuerySet:

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from mobilise.assessments.models import Consensus, HistoryEntry
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.core.errors import Conflict, InvalidInput, NotAllowed
-from mobilise.plans.models import ActionStatus, LocalAction, PlanAction, ReminderSent
+from mobilise.plans.models import ActionStatus, LocalAction, PlanAction, ReminderSent, overdue
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.followup import Filters, calendar, open_actions, send_reminders
 from mobilise.plans.services.reassess import comparison, cycles, start_reassessment
@@ -341,3 +341,19 @@ def test_coverage_lists_each_action_once_and_by_priority(assessment):
     found = plans.coverage(assessment)
     assert found.actions == [low, high]  # the one serving two elements is listed once
     assert found.actions_by_priority == [high, low]
+
+
+def test_overdue_is_one_rule_in_python_and_in_the_database(assessment):
+    today = datetime.date(2026, 6, 1)
+    rows = [
+        ("open and late", "in_progress", today - datetime.timedelta(days=1), True),
+        ("due today", "not_started", today, False),
+        ("done late", "done", today - datetime.timedelta(days=9), False),
+        ("undated", "not_started", None, False),
+    ]
+    for text, status, due_on, _ in rows:
+        fields = plans.ActionFields(status=status, due_on=due_on, given={"status", "due_on"})
+        plans.add_custom_action(assessment, text, ["1.1"], fields)
+    in_sql = set(PlanAction.objects.filter(overdue(today)).values_list("text", flat=True))
+    in_python = {a.text for a in PlanAction.objects.all() if a.is_overdue(today)}
+    assert in_sql == in_python == {text for text, *_, late in rows if late}

@@ -11,6 +11,7 @@ from mobilise.accounts.access import member_required, require_admin, require_edi
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
+from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction
@@ -21,7 +22,6 @@ from mobilise.plans.services.followup import (
     feed_for,
     is_overdue,
     open_actions,
-    uk_today,
 )
 from mobilise.plans.services.reassess import comparison, start_reassessment
 from mobilise.plans.views.plan import load

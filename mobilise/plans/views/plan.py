@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments.models import Assessment
+from mobilise.core.dates import uk_today
 from mobilise.core.errors import InvalidInput
 from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
@@ -21,7 +22,7 @@ from mobilise.plans.services.element_plan import (
     element_plan,
     save_element_plan,
 )
-from mobilise.plans.services.followup import is_overdue, uk_today
+from mobilise.plans.services.followup import is_overdue
 from mobilise.plans.services.suggestions import suggestions
 
 
