@@ -4,8 +4,8 @@ from django.http import Http404
 from mobilise.accounts.tests.factories import UserFactory
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Consensus, Status
 from mobilise.assessments.services.consensus import set_consensus
-from mobilise.assessments.services.errors import InvalidInput
 from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.core.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
 

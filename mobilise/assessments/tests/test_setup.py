@@ -8,8 +8,8 @@ from mobilise.accounts.tests.factories import OrganisationFactory, UnitFactory, 
 from mobilise.assessments.models import UK, Assessment, Consensus, HistoryEntry, Mode, Status
 from mobilise.assessments.services import setup
 from mobilise.assessments.services.consensus import set_consensus
-from mobilise.assessments.services.errors import InvalidInput
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.core.errors import InvalidInput
 from mobilise.framework.catalogue import CURRENT_VERSION
 
 pytestmark = pytest.mark.django_db
@@ -23,20 +23,6 @@ def locs(error: InvalidInput) -> list[tuple]:
 
 def at(monkeypatch, moment: datetime.datetime) -> None:
     monkeypatch.setattr(timezone, "now", lambda: moment)
-
-
-@pytest.mark.parametrize(
-    ("moment", "today"),
-    [
-        # 23:30 UTC in summer is 00:30 the next day in the UK (BST).
-        (datetime.datetime(2026, 6, 30, 23, 30, tzinfo=UTC), datetime.date(2026, 7, 1)),
-        # In winter the UK is on UTC.
-        (datetime.datetime(2026, 12, 31, 23, 30, tzinfo=UTC), datetime.date(2026, 12, 31)),
-    ],
-)
-def test_today_is_the_uk_date(monkeypatch, moment, today):
-    at(monkeypatch, moment)
-    assert setup.uk_today() == today
 
 
 def test_a_valid_setup_passes():
