@@ -7,7 +7,6 @@ from django.urls import reverse
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from mobilise.accounts.services import get_for_organisation
 from mobilise.api.assessment_schemas import (
     AssessmentIn,
     AssessmentOut,
@@ -23,6 +22,7 @@ from mobilise.api.body import documented_body, parse_body
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error
+from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import consensus, responses, results, setup
 
@@ -61,12 +61,6 @@ def submitted_count(assessment: Assessment) -> int:
     if hasattr(assessment, "submitted"):
         return assessment.submitted
     return assessment.responses.filter(submitted_at__isnull=False).count()
-
-
-def load(request: HttpRequest, assessment_id: str) -> Assessment:
-    return get_for_organisation(
-        Assessment.objects.select_related("unit"), caller(request).organisation, pk=assessment_id
-    )
 
 
 @router.post(

@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.accounts.services import get_for_organisation
-from mobilise.assessments.models import Assessment
+from mobilise.assessments.access import load
 from mobilise.core.errors import InvalidInput
 from mobilise.core.json_input import JsonRefused, parse_json
 from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
@@ -18,14 +17,6 @@ def download(file: ExportFile) -> HttpResponse:
     response = HttpResponse(file.content, content_type=file.content_type)
     response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
     return response
-
-
-def load(request: HttpRequest, assessment_id) -> Assessment:
-    return get_for_organisation(
-        Assessment.objects.select_related("unit", "organisation"),
-        request.membership.organisation,
-        pk=assessment_id,
-    )
 
 
 @require_safe

@@ -9,20 +9,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
+from mobilise.assessments.access import load
 from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
 from mobilise.assessments.models import Assessment, Source
 from mobilise.assessments.services import consensus, priorities, responses, results, setup
 from mobilise.core.errors import AssessmentClosed, InvalidInput
-
-
-def load(request: HttpRequest, assessment_id) -> Assessment:
-    return get_for_organisation(
-        Assessment.objects.select_related("unit"), request.membership.organisation, pk=assessment_id
-    )
 
 
 def participant_url(request: HttpRequest, assessment: Assessment) -> str:

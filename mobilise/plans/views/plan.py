@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.accounts.services import get_for_organisation
+from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment
 from mobilise.core.dates import uk_today
 from mobilise.core.errors import InvalidInput
@@ -24,12 +24,6 @@ from mobilise.plans.services.element_plan import (
 )
 from mobilise.plans.services.followup import is_overdue
 from mobilise.plans.services.suggestions import suggestions
-
-
-def load(request: HttpRequest, assessment_id) -> Assessment:
-    return get_for_organisation(
-        Assessment.objects.select_related("unit"), request.membership.organisation, pk=assessment_id
-    )
 
 
 @require_safe
