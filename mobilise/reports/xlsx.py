@@ -4,6 +4,7 @@ Framework."""
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -28,15 +29,23 @@ def _sheet(
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if is_formula_like(cell.value):
-                cell.data_type = "s"  # openpyxl would otherwise store it as a formula
+        sheet.append([_text_if_formula_like(sheet, value) for value in row])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     return sheet
+
+
+def _text_if_formula_like(sheet: Worksheet, value):
+    """openpyxl would store "=1+1" as a formula: such text goes in as a cell typed as text.
+    Each row is fixed as it is appended: looking a row up again afterwards (`max_row`) scans
+    the whole sheet, which made a workbook of many responses take quadratic time."""
+    if not is_formula_like(value):
+        return value
+    cell = Cell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def workbook(report: Report) -> bytes:
