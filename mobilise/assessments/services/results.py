@@ -26,6 +26,7 @@ cannot pad the count and subtract their own answers to read a lone participant's
 """
 
 import dataclasses
+import datetime
 import math
 import statistics
 from collections import Counter
@@ -35,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Count, Q
 
-from mobilise.assessments.models import Assessment, Consensus, Mode, Rating, Source
+from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source
 from mobilise.framework.catalogue import Framework
 
 LEVELS = (0, 1, 2, 3, 4)
@@ -231,6 +232,56 @@ def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     for code, comment in rows:
         found.setdefault(code, []).append(comment)
     return {code: sorted(texts, key=str.casefold) for code, texts in found.items()}
+
+
+@dataclass(frozen=True)
+class ExportedResponse:
+    """A response as files carry it: its source, the day it was sent, and its ratings
+    (element, level or None for Don't know, comment) in element order."""
+
+    source: str
+    submitted_on: datetime.date
+    ratings: list[tuple[str, int | None, str]]
+
+    @property
+    def order(self) -> tuple:
+        return (
+            [(code, level is None, level or 0, comment) for code, level, comment in self.ratings],
+            self.source,
+            self.submitted_on,
+        )
+
+
+def responses_for_export(
+    assessment: Assessment, hidden: bool | None = None
+) -> list[ExportedResponse]:
+    """Each submitted response, for the files that carry them one by one (JSON, Excel).
+
+    None while results are hidden (`hidden` when the caller knows already). Dated by the
+    day (UK), never the time; ordered by their content, which says nothing about who
+    answered when, and stays the same through an export and an import."""
+    if hidden is None:
+        hidden = hidden_now(assessment)
+    if hidden:
+        return []
+    found: dict = {}
+    rows = Rating.objects.filter(
+        response__assessment=assessment, response__submitted_at__isnull=False
+    ).values_list(
+        "response_id",
+        "response__source",
+        "response__submitted_at",
+        "element_code",
+        "level",
+        "comment",
+    )
+    for response_id, source, submitted_at, code, level, comment in rows:
+        entry = found.setdefault(response_id, (source, submitted_at.astimezone(UK).date(), []))
+        entry[2].append((code, level, comment))
+    exported = [
+        ExportedResponse(source, day, sorted(ratings)) for source, day, ratings in found.values()
+    ]
+    return sorted(exported, key=lambda r: r.order)
 
 
 def median_for_json(value: float | None) -> float | int | None:
