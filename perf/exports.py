@@ -1,6 +1,10 @@
-"""Time each export format for an assessment of 50 participants and 40 actions.
+"""Time each export format for assessments of 50 participants and 40 actions.
 
-    .venv/bin/python perf/exports.py [--participants 50] [--actions 40] [--runs 5]
+    .venv/bin/python perf/exports.py [--participants 50[,400,...]] [--actions 40] [--runs 5]
+        [--formats xlsx,json]
+
+    # the sizes of issue #11 (the Excel workbook was quadratic in the responses):
+    .venv/bin/python perf/exports.py --participants 100,400,3000 --formats xlsx --runs 1
 
 Throwaway SQLite file (or DATABASE_URL). The first run of a format also draws its charts
 (later runs reuse the drawings of the same figures); both are printed. Nothing is asserted.
@@ -72,20 +76,26 @@ def build(participants: int, actions: int):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--participants", type=int, default=50)
+    parser.add_argument("--participants", default="50", help="one size or several: 100,400")
     parser.add_argument("--actions", type=int, default=40)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--formats", default=",".join(FORMATS), help="for example xlsx,json")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
-    assessment = build(args.participants, args.actions)
+    formats = [f for f in args.formats.split(",") if f]
+    for participants in (int(size) for size in args.participants.split(",")):
+        measure(build(participants, args.actions), participants, formats, args.runs)
+
+
+def measure(assessment, participants: int, formats: list[str], runs: int) -> None:
     print(
-        f"{connection.vendor}, {args.participants} participants, {assessment.plan.actions.count()} "
-        f"actions, {os.cpu_count()} cores, {args.runs} runs each"
+        f"{connection.vendor}, {participants} participants, {assessment.plan.actions.count()} "
+        f"actions, {os.cpu_count()} cores, {runs} runs each"
     )
     total_first, total_median = 0.0, 0.0
-    for fmt in FORMATS:
+    for fmt in formats:
         samples, size = [], 0
-        for _ in range(args.runs + 1):
+        for _ in range(runs + 1):
             start = time.perf_counter()
             size = len(export_file(assessment, fmt).content)
             samples.append((time.perf_counter() - start) * 1000)

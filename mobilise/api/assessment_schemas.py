@@ -92,6 +92,11 @@ class ResultsOut(Schema):
         description="True in individual completion until enough people have responded; "
         "the figures are then withheld so that nobody can be identified"
     )
+    counted_responses: int = Field(
+        description="The responses that count towards the minimum that shows results: "
+        "participants' own, sent from the participant pages. Paper, API and imported "
+        "responses are in the figures once shown but never count towards the minimum"
+    )
     overall_mean: float | None
     elements: list[ElementResultOut]
     sections: list[SectionResultOut]

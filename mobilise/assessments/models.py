@@ -104,6 +104,9 @@ class Response(BaseModel):
     # A hash of the participant's personal resume key, so a draft can be found again.
     resume_key_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Brought in by a JSON import: whatever its source says, no participant was seen giving
+    # it here, so it never counts towards the minimum that unlocks results (ADR 0012).
+    imported = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at"]
@@ -182,6 +185,9 @@ class HistoryEntry(BaseModel):
     actor_name = models.CharField(max_length=150, blank=True)
     summary = models.CharField(max_length=300)
     changes = models.JSONField(default=dict, blank=True)
+    # Set only for an entry read from an imported file: the date the file claims. The entry
+    # itself is dated when it was imported, and shown as "from the imported file" (ADR 0012).
+    original_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

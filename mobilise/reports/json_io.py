@@ -1,12 +1,13 @@
 """The whole assessment as JSON, and back again.
 
-Schema `mobilise.assessment`, version 1 (documented in docs/export-schema.md):
+Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
 
-    {"schema": "mobilise.assessment", "schema_version": 1, "exported_at": "...",
+    {"schema": "mobilise.assessment", "schema_version": 2, "exported_at": "...",
      "framework_version": "1.0",
      "assessment": {"title", "unit", "mode", "status", "closes_on", "created_at",
                     "results_revealed"},
-     "responses": [{"source", "submitted_at", "ratings": [{"element", "level", "comment"}]}],
+     "responses": [{"source", "submitted_on", "ratings": [{"element", "level", "comment"}]}],
+     "responses_withheld": 0,
      "consensus": [{"element", "level", "importance", "target", "rationale"}],
      "plan": {"actions": [{"option_id", "text", "elements", "priority", "owner",
                            "owner_email", "due_on", "measure", "status", "carried_over",
@@ -17,7 +18,13 @@ Schema `mobilise.assessment`, version 1 (documented in docs/export-schema.md):
      "local_actions": [{"element", "text", "good_practice"}]}
 
 No ids are exported: an import creates new objects in the importing organisation, and an
-export of the import equals the original apart from `exported_at`.
+export of the import equals the original apart from `exported_at` and the history's one
+new line, "Imported by <person>".
+
+Responses carry the day they were sent, not the time, in an order given by their content;
+while the assessment's results are hidden (individual completion below the minimum) none
+is exported and `responses_withheld` says how many were left out (ADR 0012). Version 1
+files (with `submitted_at`, a time) are still read.
 """
 
 import datetime
@@ -25,16 +32,20 @@ from typing import Any, Literal
 
 import pydantic
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
 from mobilise.assessments.models import (
+    UK,
     Assessment,
     Consensus,
     HistoryEntry,
     Rating,
     Response,
 )
+from mobilise.assessments.services import results
+from mobilise.assessments.services.history import record
 from mobilise.assessments.services.responses import Answer, clean_answers
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import available_versions, get_framework
@@ -48,7 +59,8 @@ from mobilise.plans.models import (
 from mobilise.plans.services.plan import ActionFields, check_elements, check_fields, plan_of
 
 SCHEMA = "mobilise.assessment"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def _iso(value) -> str | None:
@@ -59,6 +71,8 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
     plan = plan_of(assessment)
     actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
     used_local = {a.local_action for a in actions if a.local_action}
+    exported = results.responses_for_export(assessment)
+    submitted = assessment.responses.filter(submitted_at__isnull=False).count()
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -76,16 +90,15 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "responses": [
             {
                 "source": response.source,
-                "submitted_at": _iso(response.submitted_at),
+                "submitted_on": response.submitted_on.isoformat(),
                 "ratings": [
-                    {"element": r.element_code, "level": r.level, "comment": r.comment}
-                    for r in sorted(response.ratings.all(), key=lambda r: r.element_code)
+                    {"element": code, "level": level, "comment": comment}
+                    for code, level, comment in response.ratings
                 ],
             }
-            for response in assessment.responses.filter(submitted_at__isnull=False)
-            .order_by("submitted_at", "created_at")
-            .prefetch_related("ratings")
+            for response in exported
         ],
+        "responses_withheld": submitted - len(exported),
         "consensus": [
             {
                 "element": c.element_code,
@@ -124,12 +137,16 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         },
         "history": [
             {
-                "at": _iso(h.created_at),
+                "at": _iso(h.original_at or h.created_at),
                 "by": h.actor_name,
                 "summary": h.summary,
                 "changes": h.changes,
             }
-            for h in assessment.history.order_by("created_at", "id")
+            # Entries from an imported file first, in their file's order, then this
+            # service's own; an entry's original date only says what the file claimed.
+            for h in assessment.history.order_by(
+                F("original_at").asc(nulls_last=True), "created_at", "id"
+            )
         ],
         "local_actions": sorted(
             (_local(a) for a in used_local), key=lambda x: (x["element"], x["text"])
@@ -157,8 +174,25 @@ class RatingIn(_Strict):
 
 class ResponseIn(_Strict):
     source: Literal["participant", "api", "paper"]
+    submitted_on: datetime.date
+    ratings: list[RatingIn]
+
+
+class ResponseInV1(_Strict):
+    """Version 1 dated a response to the microsecond; it is read as its day (UK)."""
+
+    source: Literal["participant", "api", "paper"]
     submitted_at: datetime.datetime
     ratings: list[RatingIn]
+
+    def upgraded(self) -> dict:
+        when = self.submitted_at
+        day = (when.astimezone(UK) if when.tzinfo else when).date()
+        return {
+            "source": self.source,
+            "submitted_on": day.isoformat(),
+            "ratings": [r.model_dump() for r in self.ratings],
+        }
 
 
 Level = pydantic.conint(ge=0, le=4)
@@ -211,11 +245,25 @@ class PlanIn(_Strict):
     no_action: list[NoActionIn]
 
 
+# A change is a field's [before, after]; a value is plain text, a number, a truth value,
+# nothing, or a list of texts (an action's elements). Anything else is refused.
+ChangeValue = (
+    pydantic.StrictBool
+    | pydantic.StrictInt
+    | pydantic.StrictFloat
+    | pydantic.constr(strict=True, max_length=2000)
+    | None
+    | list[pydantic.constr(strict=True, max_length=200)]
+)
+Change = tuple[ChangeValue, ChangeValue]
+FieldName = pydantic.constr(strict=True, min_length=1, max_length=100)
+
+
 class HistoryIn(_Strict):
     at: datetime.datetime
     by: Name = ""
     summary: pydantic.constr(max_length=300)
-    changes: dict = {}
+    changes: dict[FieldName, Change] = {}
 
 
 class AssessmentIn(_Strict):
@@ -235,28 +283,46 @@ class ExportIn(_Strict):
     framework_version: str
     assessment: AssessmentIn
     responses: list[ResponseIn]
+    responses_withheld: pydantic.NonNegativeInt = 0
     consensus: list[ConsensusIn]
     plan: PlanIn
     history: list[HistoryIn]
     local_actions: list[LocalIn]
 
 
+class ExportInV1(ExportIn):
+    responses: list[ResponseInV1]
+    responses_withheld: Literal[0] = 0
+
+
+def _validate(data: dict) -> ExportIn:
+    if data.get("schema_version") == 1:
+        older = ExportInV1.model_validate(data)
+        data = {
+            **data,
+            "schema_version": SCHEMA_VERSION,
+            "responses": [r.upgraded() for r in older.responses],
+        }
+    return ExportIn.model_validate(data)
+
+
 def parse_export(data: Any) -> ExportIn:
     """Check the shape; unknown schema versions and framework versions are refused."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InvalidInput([FieldError(("schema",), "This is not a Mobilise assessment export")])
-    if data.get("schema_version") != SCHEMA_VERSION:
+    version = data.get("schema_version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise InvalidInput(
             [
                 FieldError(
                     ("schema_version",),
-                    f"Unknown schema version {data.get('schema_version')!r}: "
-                    f"this service reads version {SCHEMA_VERSION}",
+                    f"Unknown schema version {version!r}: "
+                    f"this service reads versions {', '.join(map(str, READABLE_VERSIONS))}",
                 )
             ]
         )
     try:
-        export = ExportIn.model_validate(data)
+        export = _validate(data)
     except pydantic.ValidationError as error:
         raise InvalidInput(
             [FieldError(tuple(e["loc"]), e["msg"]) for e in error.errors(include_url=False)]
@@ -348,6 +414,12 @@ def import_assessment(
         ) from error
 
 
+def _name(user: User | None) -> str:
+    if user is None:
+        return "an unnamed process"
+    return user.get_full_name() or user.get_username()
+
+
 def _local_actions(export: ExportIn, organisation: Organisation, user: User | None) -> dict:
     """The organisation's list of local actions is its admins' to keep: an admin's import
     adds the ones the plan used; anyone else's links to those the organisation already has,
@@ -391,8 +463,15 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
         created_by=user,
     )
     for response in export.responses:
+        # Marked imported: whatever source the file claims, no participant was seen giving
+        # it here, so it never counts towards the minimum that shows results.
         saved = Response.objects.create(
-            assessment=assessment, source=response.source, submitted_at=response.submitted_at
+            assessment=assessment,
+            source=response.source,
+            submitted_at=datetime.datetime.combine(
+                response.submitted_on, datetime.time(12), tzinfo=UK
+            ),
+            imported=True,
         )
         Rating.objects.bulk_create(
             Rating(response=saved, element_code=r.element, level=r.level, comment=r.comment)
@@ -437,11 +516,20 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
         NoActionRequired(plan=plan, element_code=item.element, reason=item.reason)
         for item in export.plan.no_action
     )
-    for entry in export.history:
-        saved = HistoryEntry.objects.create(
-            assessment=assessment, actor_name=entry.by, summary=entry.summary, changes=entry.changes
+    # The file's history is kept as what the file says, dated now and marked with the date
+    # it claims; it names no account of ours. Then the import itself goes on record.
+    HistoryEntry.objects.bulk_create(
+        HistoryEntry(
+            organisation=organisation,
+            assessment=assessment,
+            actor_name=entry.by,
+            summary=entry.summary,
+            changes={name: list(change) for name, change in entry.changes.items()},
+            original_at=entry.at,
         )
-        HistoryEntry.objects.filter(pk=saved.pk).update(created_at=entry.at)
+        for entry in export.history
+    )
+    record(assessment, user, f"Imported by {_name(user)} from a file")
     Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)
     assessment.refresh_from_db()
     return assessment

@@ -4,13 +4,13 @@ Framework."""
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mobilise.assessments.models import Rating
-from mobilise.assessments.services.results import round2
+from mobilise.assessments.services.results import responses_for_export, round2
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.cells import is_formula_like
 from mobilise.reports.presenter import Report
@@ -28,15 +28,23 @@ def _sheet(
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if is_formula_like(cell.value):
-                cell.data_type = "s"  # openpyxl would otherwise store it as a formula
+        sheet.append([_text_if_formula_like(sheet, value) for value in row])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     return sheet
+
+
+def _text_if_formula_like(sheet: Worksheet, value):
+    """openpyxl would store "=1+1" as a formula: such text goes in as a cell typed as text.
+    Each row is fixed as it is appended: looking a row up again afterwards (`max_row`) scans
+    the whole sheet, which made a workbook of many responses take quadratic time."""
+    if not is_formula_like(value):
+        return value
+    cell = Cell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def workbook(report: Report) -> bytes:
@@ -193,15 +201,12 @@ def workbook(report: Report) -> bytes:
 
 
 def _ratings(report: Report) -> list[list]:
-    """One row per response and element, numbered, with nothing that identifies anyone."""
-    if report.results.hidden:
-        return []
-    rows, numbers = [], {}
-    ratings = Rating.objects.filter(
-        response__assessment=report.assessment, response__submitted_at__isnull=False
-    ).order_by("response__created_at", "id")
-    for rating in ratings.values_list("response_id", "element_code", "level", "comment"):
-        response_id, code, level, comment = rating
-        number = numbers.setdefault(response_id, len(numbers) + 1)
-        rows.append([number, code, level, "Yes" if level is None else "No", comment or None])
+    """One row per response and element, with nothing that identifies anyone: responses are
+    numbered in an order given by their content, never by when they were started or sent,
+    and none is listed while results are hidden."""
+    rows = []
+    found = responses_for_export(report.assessment, hidden=report.results.hidden)
+    for number, response in enumerate(found, start=1):
+        for code, level, comment in response.ratings:
+            rows.append([number, code, level, "Yes" if level is None else "No", comment or None])
     return rows

@@ -77,3 +77,12 @@ def test_a_facilitator_imports_an_export(page: Page, facilitator, full_assessmen
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("The assessment is imported.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Board review 2027")
+
+    # The file's history is shown as the file's, and the import is on record.
+    page.get_by_role("link", name="History of changes").click()
+    expect(page.get_by_text(f"Imported by {facilitator.user.username} from a file")).to_be_visible()
+    expect(page.get_by_text("from the imported file").first).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 375, "height": 740})
+    expect(page.get_by_text("from the imported file").first).to_be_visible()
+    assert_accessible(page)

@@ -187,6 +187,23 @@ def test_results_in_individual_completion_are_withheld_until_three_people_answer
     assert data["hidden"] is True and data["elements"] == [] and data["responses"] == 1
 
 
+def test_responses_posted_with_the_token_do_not_unlock_results_in_the_api(
+    facilitator_api, facilitator
+):
+    assessment = AssessmentFactory(organisation=facilitator.organisation, mode=Mode.INDIVIDUAL)
+    submit(assessment, 4)  # one participant
+    for _ in range(2):  # padding by someone holding the participant token
+        posted = Client().post(
+            f"/api/v1/responses/{assessment.participant_token}",
+            {"ratings": full_ratings(0)},
+            content_type="application/json",
+        )
+        assert posted.status_code == 201
+    data = facilitator_api.get(f"/api/v1/assessments/{assessment.id}/results").json()
+    assert data["hidden"] is True and data["elements"] == [] and data["overall_mean"] is None
+    assert (data["responses"], data["counted_responses"]) == (3, 1)
+
+
 def test_consensus_is_recorded_with_a_default_target(facilitator_api, facilitator):
     assessment = AssessmentFactory(organisation=facilitator.organisation)
     path = f"/api/v1/assessments/{assessment.id}/consensus/2.3"

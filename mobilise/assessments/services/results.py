@@ -15,8 +15,18 @@ Definitions (as in the API contract):
   split into camps, which a rule on the range or the most common level alone would miss.
 
 Only submitted responses count.
+
+Anonymity in individual completion: the figures stay back (`hidden`) until
+`MOBILISE_MIN_RESPONSES_TO_SHOW` responses *counted towards the minimum* have been sent.
+Only participants' own responses, sent from the participant pages, count: responses typed
+in by staff (paper), posted to the API with the participant token, or brought in by an
+import are part of the figures once they are shown, but never unlock them, so that staff
+cannot pad the count and subtract their own answers to read a lone participant's
+(ADR 0012). While hidden, nothing per response and no figure leaves this service.
 """
 
+import dataclasses
+import datetime
 import math
 import statistics
 from collections import Counter
@@ -24,9 +34,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from mobilise.assessments.models import Assessment, Consensus, Mode, Rating
+from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source
 from mobilise.framework.catalogue import Framework
 
 LEVELS = (0, 1, 2, 3, 4)
@@ -105,6 +115,7 @@ class Results:
     overall_mean: float | None
     hidden: bool = False
     minimum_responses: int = 0
+    counted: int = 0  # the responses that count towards the minimum
     _by_code: dict[str, ElementResult] = field(default_factory=dict, repr=False)
 
     def element(self, code: str) -> ElementResult | None:
@@ -128,9 +139,26 @@ def minimum_responses() -> int:
     return settings.MOBILISE_MIN_RESPONSES_TO_SHOW
 
 
-def is_hidden(assessment: Assessment, responses: int) -> bool:
-    """Individual completion keeps results back until enough people have answered."""
-    return assessment.mode == Mode.INDIVIDUAL and responses < minimum_responses()
+# Participants' own responses: not paper, API or imported ones (see the module's docstring).
+COUNTED = Q(source=Source.PARTICIPANT, imported=False)
+
+
+def counted_responses(assessment: Assessment) -> int:
+    """The submitted responses that count towards the minimum."""
+    return assessment.responses.filter(COUNTED, submitted_at__isnull=False).count()
+
+
+def is_hidden(assessment: Assessment, counted: int) -> bool:
+    """Individual completion keeps results back until enough participants have answered;
+    `counted` is the number of responses that count towards the minimum."""
+    return assessment.mode == Mode.INDIVIDUAL and counted < minimum_responses()
+
+
+def hidden_now(assessment: Assessment) -> bool:
+    """Whether the assessment's results are hidden, from one query at most."""
+    return assessment.mode == Mode.INDIVIDUAL and is_hidden(
+        assessment, counted_responses(assessment)
+    )
 
 
 def compute(
@@ -169,7 +197,8 @@ def compute(
 def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> Results:
     """The assessment's results, from three queries whatever the number of responses."""
     submitted = assessment.responses.filter(submitted_at__isnull=False)
-    responses = submitted.count()
+    tally = submitted.aggregate(all=Count("id"), counted=Count("id", filter=COUNTED))
+    responses, counted = tally["all"], tally["counted"]
     rows = (
         Rating.objects.filter(response__in=submitted)
         .values_list("element_code", "level")
@@ -179,7 +208,7 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
     counts = Counter({(code, level): count for code, level, count in rows})
     consensus = {c.element_code: c for c in assessment.consensus.all()}
     results = compute(assessment.framework, counts, responses, consensus)
-    if respect_privacy and is_hidden(assessment, responses):
+    if respect_privacy and is_hidden(assessment, counted):
         return Results(
             responses=responses,
             elements=[],
@@ -187,8 +216,9 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
             overall_mean=None,
             hidden=True,
             minimum_responses=minimum_responses(),
+            counted=counted,
         )
-    return results
+    return dataclasses.replace(results, counted=counted)
 
 
 def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
@@ -204,6 +234,56 @@ def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     return {code: sorted(texts, key=str.casefold) for code, texts in found.items()}
 
 
+@dataclass(frozen=True)
+class ExportedResponse:
+    """A response as files carry it: its source, the day it was sent, and its ratings
+    (element, level or None for Don't know, comment) in element order."""
+
+    source: str
+    submitted_on: datetime.date
+    ratings: list[tuple[str, int | None, str]]
+
+    @property
+    def order(self) -> tuple:
+        return (
+            [(code, level is None, level or 0, comment) for code, level, comment in self.ratings],
+            self.source,
+            self.submitted_on,
+        )
+
+
+def responses_for_export(
+    assessment: Assessment, hidden: bool | None = None
+) -> list[ExportedResponse]:
+    """Each submitted response, for the files that carry them one by one (JSON, Excel).
+
+    None while results are hidden (`hidden` when the caller knows already). Dated by the
+    day (UK), never the time; ordered by their content, which says nothing about who
+    answered when, and stays the same through an export and an import."""
+    if hidden is None:
+        hidden = hidden_now(assessment)
+    if hidden:
+        return []
+    found: dict = {}
+    rows = Rating.objects.filter(
+        response__assessment=assessment, response__submitted_at__isnull=False
+    ).values_list(
+        "response_id",
+        "response__source",
+        "response__submitted_at",
+        "element_code",
+        "level",
+        "comment",
+    )
+    for response_id, source, submitted_at, code, level, comment in rows:
+        entry = found.setdefault(response_id, (source, submitted_at.astimezone(UK).date(), []))
+        entry[2].append((code, level, comment))
+    exported = [
+        ExportedResponse(source, day, sorted(ratings)) for source, day, ratings in found.values()
+    ]
+    return sorted(exported, key=lambda r: r.order)
+
+
 def median_for_json(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -215,6 +295,7 @@ def results_as_dict(results: Results) -> dict:
     return {
         "responses": results.responses,
         "hidden": results.hidden,
+        "counted_responses": results.counted,
         "overall_mean": round2(results.overall_mean),
         "elements": [
             {

@@ -19,11 +19,14 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     framework_version = CURRENT_VERSION
 
 
-def submit(assessment: Assessment, levels, comments: dict | None = None) -> Response:
-    """A submitted response: `levels` is one level for every element, or {code: level}."""
+def submit(
+    assessment: Assessment, levels, comments: dict | None = None, source: str = Source.PARTICIPANT
+) -> Response:
+    """A submitted response: `levels` is one level for every element, or {code: level}.
+    A participant's by default: only those count towards the minimum that shows results."""
     by_code = levels if isinstance(levels, dict) else dict.fromkeys(CODES, levels)
     response = Response.objects.create(
-        assessment=assessment, source=Source.API, submitted_at=timezone.now()
+        assessment=assessment, source=source, submitted_at=timezone.now()
     )
     Rating.objects.bulk_create(
         Rating(

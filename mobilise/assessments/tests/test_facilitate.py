@@ -261,3 +261,25 @@ def test_the_results_page_makes_as_many_queries_for_many_responses_as_for_few(
     with CaptureQueriesContext(connection) as many:
         assert signed_in.get(f"/assessments/{assessment.id}/results/").status_code == 200
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_agree_page_preselects_nothing_from_hidden_responses(signed_in, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation, mode=Mode.INDIVIDUAL)
+    submit(assessment, 4)  # the only response: its levels must not show through
+    form = page(signed_in.get(f"/assessments/{assessment.id}/agree/1/"))
+    assert not form.select("input[name^=level_][checked]")
+    assert "The answers are not shown" in text(form)
+
+
+def test_paper_responses_do_not_unlock_hidden_results(signed_in, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation, mode=Mode.INDIVIDUAL)
+    submit(assessment, 4)
+    data = {f"rating_{c.replace('.', '_')}": "0" for c in CODES}
+    for _ in range(2):
+        assert signed_in.post(f"/assessments/{assessment.id}/paper/", data).status_code == 302
+    results = text(page(signed_in.get(f"/assessments/{assessment.id}/results/")))
+    assert "Results are hidden for now" in results and "1 of the 3 answers needed" in results
+    live = text(page(signed_in.get(f"/assessments/{assessment.id}/live/panel/")))
+    assert "Results appear when at least 3 people" in live and "Disagreement" not in live
+    form = page(signed_in.get(f"/assessments/{assessment.id}/agree/1/"))
+    assert not form.select("input[name^=level_][checked]")

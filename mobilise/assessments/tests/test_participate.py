@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
-from mobilise.assessments.models import Response, Status
-from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.assessments.models import Mode, Response, Status
+from mobilise.assessments.tests.factories import AssessmentFactory, full_ratings, submit
 from mobilise.core.tests.html import error_summary, page, text
 from mobilise.framework.catalogue import get_framework
 
@@ -177,3 +177,21 @@ def test_the_radios_show_each_levels_descriptor_for_the_element(client):
     element = FRAMEWORK.element("2.6")
     assert element.levels[3] in html
     assert "Don't know" in html
+
+
+def test_api_responses_do_not_unlock_the_groups_results_for_participants(client):
+    assessment = AssessmentFactory(mode=Mode.INDIVIDUAL, results_revealed=True)
+    submit(assessment, 4)
+    for _ in range(2):
+        posted = client.post(
+            f"/api/v1/responses/{assessment.participant_token}",
+            {"ratings": full_ratings(0)},
+            content_type="application/json",
+        )
+        assert posted.status_code == 201
+    hidden = client.get(f"/take/{assessment.participant_token}/results/")
+    assert "not shown yet" in text(page(hidden))
+    submit(assessment, 4)
+    submit(assessment, 4)
+    shown = client.get(f"/take/{assessment.participant_token}/results/")
+    assert "The group's results" in text(page(shown))

@@ -4,12 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mobilise.assessments.models import Mode
+from mobilise.assessments.models import Mode, Response, Source
 from mobilise.assessments.services.results import (
     ElementResult,
     assessment_results,
     comments_by_element,
     compute,
+    hidden_now,
     results_as_dict,
     round2,
 )
@@ -211,3 +212,23 @@ def test_comments_are_collected_per_element_in_an_order_that_links_no_one():
         "1.1": ["apples", "Zebra crossing"],
         "2.1": ["Alpha"],
     }
+
+
+@pytest.mark.django_db
+def test_responses_entered_by_staff_never_count_towards_the_minimum(settings):
+    settings.MOBILISE_MIN_RESPONSES_TO_SHOW = 3
+    assessment = AssessmentFactory(mode=Mode.INDIVIDUAL)
+    submit(assessment, 4)  # the one participant
+    for source in (Source.PAPER, Source.PAPER, Source.API, Source.API):
+        submit(assessment, 0, source=source)
+    imported = submit(assessment, 0)
+    Response.objects.filter(pk=imported.pk).update(imported=True)
+    padded = assessment_results(assessment)
+    assert padded.hidden and padded.elements == [] and padded.overall_mean is None
+    assert (padded.responses, padded.counted) == (6, 1)
+    assert hidden_now(assessment)
+    submit(assessment, 4)
+    submit(assessment, 4)
+    shown = assessment_results(assessment)
+    assert not shown.hidden and (shown.responses, shown.counted) == (8, 3)
+    assert shown.element("1.1").n == 8  # once shown, every response is in the figures

@@ -93,7 +93,7 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
             ).count(),
             "agreed": assessment.consensus.count(),
             "elements": len(assessment.framework.elements),
-            "hidden": results.is_hidden(assessment, submitted),
+            "hidden": results.hidden_now(assessment),
             "minimum": results.minimum_responses(),
         },
     )
@@ -194,13 +194,15 @@ def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
     if number < 1 or number > len(framework.sections):
         return redirect("assessments:agree", assessment.id, 1)
     section = framework.sections[number - 1]
-    found = results.assessment_results(assessment, respect_privacy=False)
+    # While results are hidden nothing derived from the responses is shown or pre-selected.
+    found = results.assessment_results(assessment)
     existing = {c.element_code: c for c in assessment.consensus.all()}
     initial = {}
     for element in section.elements:
         key = element.code.replace(".", "_")
         agreed = existing.get(element.code)
-        suggested = found.element(element.code).suggested_level
+        figures = found.element(element.code)
+        suggested = figures.suggested_level if figures else None
         if agreed:
             initial.update(
                 {
@@ -228,7 +230,7 @@ def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
             return redirect("assessments:agree", assessment.id, number + 1)
         messages.success(request, "The agreed ratings are saved.")
         return redirect("assessments:results", assessment.id)
-    hidden = results.is_hidden(assessment, found.responses)
+    hidden = found.hidden
     return render(
         request,
         "assessments/agree.jinja",

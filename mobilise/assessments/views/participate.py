@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
-from mobilise.assessments.models import Assessment, Mode, Response
+from mobilise.assessments.models import Assessment, Response
 from mobilise.assessments.services import responses, results
 from mobilise.core.errors import AssessmentClosed, InvalidInput
 
@@ -236,10 +236,7 @@ def done(request: HttpRequest, token: str) -> HttpResponse:
 def participants_may_see(assessment: Assessment) -> bool:
     if not assessment.results_revealed:
         return False
-    if assessment.mode == Mode.INDIVIDUAL:
-        submitted = assessment.responses.filter(submitted_at__isnull=False).count()
-        return not results.is_hidden(assessment, submitted)
-    return True
+    return not results.hidden_now(assessment)
 
 
 def group_results(request: HttpRequest, token: str) -> HttpResponse:
