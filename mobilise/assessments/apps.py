@@ -7,4 +7,4 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the audit trail to the changes the accounts layer announces.
-        from mobilise.assessments.services import history  # noqa: F401
+        from mobilise.audit import services as history  # noqa: F401

@@ -166,37 +166,3 @@ class Consensus(BaseModel):
     @property
     def weight(self) -> int:
         return IMPORTANCE_WEIGHTS[self.importance]
-
-
-class HistoryEntry(BaseModel):
-    """Who changed what, and when: in an assessment (its plan included), or in the
-    organisation as a whole (people, roles, local actions). The organisation's audit trail.
-
-    An entry outlives the assessment it is about, so that a deletion stays on record.
-    """
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="history")
-    assessment = models.ForeignKey(
-        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="history"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)
-    summary = models.CharField(max_length=300)
-    changes = models.JSONField(default=dict, blank=True)
-    # Set only for an entry read from an imported file: the date the file claims. The entry
-    # itself is dated when it was imported, and shown as "from the imported file" (ADR 0012).
-    original_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name_plural = "history entries"
-
-    def __str__(self) -> str:
-        return self.summary
-
-    def save(self, *args, **kwargs) -> None:
-        if self.organisation_id is None and self.assessment_id is not None:
-            self.organisation_id = self.assessment.organisation_id
-        super().save(*args, **kwargs)

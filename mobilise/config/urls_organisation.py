@@ -1,8 +1,10 @@
 """The organisation's own pages, under /organisation/, from the apps that hold each: its
-settings and deletion (accounts), its history and its export (reports)."""
+settings, deletion and history (accounts, reading the audit trail) and its export
+(reports)."""
 
 from django.urls import path
 
+from mobilise.accounts.views import history
 from mobilise.accounts.views import organisation_settings as settings_views
 from mobilise.reports import organisation
 
@@ -10,7 +12,7 @@ app_name = "organisation"
 
 urlpatterns = [
     path("settings/", settings_views.settings_page, name="settings"),
-    path("history/", organisation.history, name="history"),
+    path("history/", history.history, name="history"),
     path("export.json", organisation.export, name="export"),
     path("delete/", settings_views.delete, name="delete"),
 ]

@@ -36,17 +36,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
-from mobilise.assessments.models import (
-    UK,
-    Assessment,
-    Consensus,
-    HistoryEntry,
-    Rating,
-    Response,
-)
+from mobilise.assessments.models import UK, Assessment, Consensus, Rating, Response
 from mobilise.assessments.services import results
-from mobilise.assessments.services.history import record
 from mobilise.assessments.services.responses import Answer, clean_answers
+from mobilise.audit.models import HistoryEntry
+from mobilise.audit.services import record
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import available_versions, get_framework
 from mobilise.plans.models import (

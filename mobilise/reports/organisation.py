@@ -1,15 +1,13 @@
-"""An organisation's data as a whole: its history of changes and an export of everything.
-For organisation admins only."""
+"""An organisation's data as a whole, in one JSON file. For organisation admins only."""
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.models import Membership, Organisation
-from mobilise.assessments.models import HistoryEntry
+from mobilise.audit.models import HistoryEntry
 from mobilise.plans.models import LocalAction
 from mobilise.reports.json_io import export_assessment
 
@@ -49,22 +47,6 @@ def organisation_export(organisation: Organisation) -> dict:
             ).order_by("created_at")
         ],
     }
-
-
-@require_safe
-@member_required
-def history(request: HttpRequest) -> HttpResponse:
-    organisation = require_admin(request)
-    entries = (
-        HistoryEntry.objects.filter(organisation=organisation)
-        .select_related("assessment")
-        .order_by("-created_at")[:500]
-    )
-    return render(
-        request,
-        "reports/organisation_history.jinja",
-        {"page_title": "History of changes", "entries": entries},
-    )
 
 
 @require_safe

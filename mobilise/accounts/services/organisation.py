@@ -4,7 +4,7 @@ the deletion of all its data."""
 from django.db import transaction
 
 from mobilise.accounts.models import Organisation, User
-from mobilise.accounts.signals import changed
+from mobilise.audit.services import record_in_organisation
 
 
 @transaction.atomic
@@ -27,13 +27,7 @@ def update_settings(
             if benchmarking
             else "Left the benchmark across organisations"
         )
-    changed.send(
-        sender=Organisation,
-        organisation=organisation,
-        actor=actor,
-        summary=summary,
-        changes=changes,
-    )
+    record_in_organisation(organisation, actor, summary, changes)
     return organisation
 
 

@@ -1,6 +1,6 @@
 """People in an organisation: invitations by e-mail, roles, removal.
 
-Every change is announced on `accounts.signals.changed` for the audit trail. An organisation
+Every change is recorded in the audit trail. An organisation
 always keeps at least one admin, so nobody can lock everyone out of its people and settings.
 """
 
@@ -18,13 +18,11 @@ from django.utils import timezone
 
 from mobilise.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, User
 from mobilise.accounts.services import AccountError, hash_token
-from mobilise.accounts.signals import changed
+from mobilise.audit.services import record_in_organisation
 
 
 def _announce(organisation: Organisation, actor: User | None, summary: str, **changes) -> None:
-    changed.send(
-        sender=Membership, organisation=organisation, actor=actor, summary=summary, changes=changes
-    )
+    record_in_organisation(organisation, actor, summary, changes)
 
 
 def role_label(role: str) -> str:

@@ -4,8 +4,9 @@ import pytest
 
 from mobilise.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, Unit
 from mobilise.accounts.services import issue_token, people
-from mobilise.assessments.models import Assessment, Consensus, HistoryEntry, Rating, Response
+from mobilise.assessments.models import Assessment, Consensus, Rating, Response
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.tests.html import error_summary
 from mobilise.plans.models import (
     CalendarFeed,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from mobilise.accounts.models import ApiToken, Invitation, Membership, Role, User
 from mobilise.accounts.services import AccountError, issue_token, people
 from mobilise.accounts.tests.factories import MembershipFactory, UserFactory
-from mobilise.assessments.models import HistoryEntry
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.tests.html import error_summary, field_error, page, text
 
 

@@ -11,7 +11,7 @@ from mobilise.assessments.models import (
     Consensus,
     Importance,
 )
-from mobilise.assessments.services.history import record
+from mobilise.audit.services import record
 from mobilise.core.errors import FieldError, InvalidInput
 
 

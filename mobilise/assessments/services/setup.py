@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mobilise.accounts.models import Organisation, Unit, User
 from mobilise.assessments.models import Assessment, Mode, Status
-from mobilise.assessments.services.history import record, record_in_organisation
+from mobilise.audit.services import record, record_in_organisation
 from mobilise.core.dates import uk_today
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import CURRENT_VERSION

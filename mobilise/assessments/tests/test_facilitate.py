@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from mobilise.assessments.models import (
     Assessment,
     Consensus,
-    HistoryEntry,
     Mode,
     Rating,
     Response,
@@ -15,6 +14,7 @@ from mobilise.assessments.models import (
     Status,
 )
 from mobilise.assessments.tests.factories import CODES, AssessmentFactory, submit
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.tests.html import error_summary, page, text
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,11 @@ from django.utils import timezone
 
 from mobilise.accounts.models import Unit
 from mobilise.accounts.tests.factories import OrganisationFactory, UnitFactory, UserFactory
-from mobilise.assessments.models import UK, Assessment, Consensus, HistoryEntry, Mode, Status
+from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Status
 from mobilise.assessments.services import setup
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.errors import InvalidInput
 from mobilise.framework.catalogue import CURRENT_VERSION
 

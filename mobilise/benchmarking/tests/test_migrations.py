@@ -3,29 +3,17 @@ move migrates after it with its table and rows untouched."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from mobilise.benchmarking.models import BenchmarkSnapshot
+from mobilise.core.tests.migrations import latest, migrate, state_at
 
-BEFORE = [("plans", "0002_benchmark_snapshot"), ("benchmarking", None)]
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection)
-
-
-def latest() -> list:
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
+BEFORE = ("plans", "0002_benchmark_snapshot")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_database_from_before_the_move_keeps_its_snapshots():
-    old_state = migrate(BEFORE).loader.project_state([BEFORE[0]]).apps
-    OldSnapshot = old_state.get_model("plans", "BenchmarkSnapshot")
+    migrate([BEFORE, ("benchmarking", None)])
+    OldSnapshot = state_at(BEFORE).get_model("plans", "BenchmarkSnapshot")
     taken = OldSnapshot.objects.create(organisations=7, groups={"all": {"size": 7}})
     try:
         migrate(latest())

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "axes",
     "ninja",
     "mobilise.core",
+    "mobilise.audit",
     "mobilise.framework",
     "mobilise.accounts",
     "mobilise.assessments",

@@ -4,7 +4,7 @@ catalogue's when plans are made. Changes go in the organisation's history."""
 from django.db import transaction
 
 from mobilise.accounts.models import Organisation, User
-from mobilise.assessments.services.history import record_in_organisation
+from mobilise.audit.services import record_in_organisation
 from mobilise.plans.models import LocalAction
 
 

@@ -15,7 +15,7 @@ from django.http import Http404
 
 from mobilise.accounts.models import Membership, User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
-from mobilise.assessments.services.history import record
+from mobilise.audit.services import record
 from mobilise.core.errors import Conflict, FieldError, InvalidInput, NotAllowed
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import (

@@ -7,9 +7,9 @@ from django.db import transaction
 
 from mobilise.accounts.models import User
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services.history import record
 from mobilise.assessments.services.results import Results, assessment_results
 from mobilise.assessments.services.setup import create_assessment
+from mobilise.audit.services import record
 from mobilise.plans.models import OPEN_STATUSES, ActionStatus, PlanAction, PlanActionElement
 from mobilise.plans.services.plan import plan_of
 

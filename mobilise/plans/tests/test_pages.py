@@ -3,8 +3,9 @@ import datetime
 import icalendar
 import pytest
 
-from mobilise.assessments.models import Assessment, Consensus, HistoryEntry
+from mobilise.assessments.models import Assessment, Consensus
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.tests.html import error_summary, page, text
 from mobilise.plans.models import CalendarFeed, LocalAction, NoActionRequired, PlanAction
 from mobilise.plans.services import plan as plans

@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from mobilise.assessments.models import Consensus, HistoryEntry
+from mobilise.assessments.models import Consensus
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.errors import Conflict, InvalidInput, NotAllowed
 from mobilise.plans.models import ActionStatus, LocalAction, PlanAction, ReminderSent, overdue
 from mobilise.plans.services import plan as plans

@@ -5,7 +5,8 @@ import pytest
 from django.test import Client
 
 from mobilise.accounts.models import Unit
-from mobilise.assessments.models import Assessment, HistoryEntry, Response
+from mobilise.assessments.models import Assessment, Response
+from mobilise.audit.models import HistoryEntry
 from mobilise.core.errors import InvalidInput
 from mobilise.plans.models import LocalAction, PlanAction
 from mobilise.reports.json_io import SCHEMA_VERSION, export_assessment, import_assessment
@@ -304,8 +305,8 @@ def test_history_pages_show_imported_lines_as_the_files(
 
 
 def test_a_change_stored_as_text_is_one_line_not_one_per_character(client, facilitator):
-    from mobilise.assessments.models import HistoryEntry
     from mobilise.assessments.tests.factories import AssessmentFactory
+    from mobilise.audit.models import HistoryEntry
     from mobilise.core.tests.html import page, text
 
     assessment = AssessmentFactory(organisation=facilitator.organisation)

@@ -4,8 +4,9 @@ import pytest
 
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import people
-from mobilise.assessments.models import Consensus, HistoryEntry
+from mobilise.assessments.models import Consensus
 from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.audit.models import HistoryEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,18 @@
+# HistoryEntry now belongs to the audit app (its 0001), with the same table. Only Django's
+# state changes here: the table and its rows stay.
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("assessments", "0005_imported_responses_and_history"),
+        ("audit", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name="HistoryEntry")],
+            database_operations=[],
+        ),
+    ]

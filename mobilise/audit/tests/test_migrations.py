@@ -1,0 +1,32 @@
+"""The history moved from the assessments app to audit: a database migrated before the
+move keeps every line, with its organisation and assessment."""
+
+import pytest
+
+from mobilise.accounts.tests.factories import OrganisationFactory
+from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.audit.models import HistoryEntry
+from mobilise.core.tests.migrations import latest, migrate, state_at
+
+BEFORE = ("assessments", "0005_imported_responses_and_history")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_from_before_the_move_keeps_its_history():
+    organisation = OrganisationFactory()
+    assessment = AssessmentFactory(organisation=organisation)
+    migrate([BEFORE, ("audit", None)])
+    OldEntry = state_at(BEFORE).get_model("assessments", "HistoryEntry")
+    old = OldEntry.objects.create(
+        organisation_id=organisation.pk, assessment_id=assessment.pk, summary="Closed"
+    )
+    try:
+        migrate(latest())
+        moved = HistoryEntry.objects.get(pk=old.pk)
+        assert (moved.organisation, moved.assessment, moved.summary) == (
+            organisation,
+            assessment,
+            "Closed",
+        )
+    finally:
+        migrate(latest())
