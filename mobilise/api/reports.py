@@ -12,7 +12,7 @@ from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error
 from mobilise.reports.exports import FORMATS, export_file
-from mobilise.reports.json_io import import_assessment
+from mobilise.reports.json_import import import_assessment
 
 router = Router(tags=["Exports"])
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from mobilise.assessments.models import Assessment
 from mobilise.reports import csv_export, docx, pdf, xlsx
-from mobilise.reports.json_io import export_assessment
+from mobilise.reports.json_export import export_assessment
 from mobilise.reports.presenter import build_report, file_stem
 
 FORMATS = {

@@ -9,7 +9,7 @@ from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.models import Membership, Organisation
 from mobilise.audit.models import HistoryEntry
 from mobilise.plans.models import LocalAction
-from mobilise.reports.json_io import export_assessment
+from mobilise.reports.json_export import export_assessment
 
 
 def organisation_export(organisation: Organisation) -> dict:

@@ -10,7 +10,7 @@ from mobilise.assessments.access import load
 from mobilise.core.errors import InvalidInput
 from mobilise.core.json_input import JsonRefused, parse_json
 from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
-from mobilise.reports.json_io import import_assessment
+from mobilise.reports.json_import import import_assessment
 
 
 def download(file: ExportFile) -> HttpResponse:

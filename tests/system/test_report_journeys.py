@@ -61,7 +61,7 @@ def test_a_facilitator_downloads_every_format(page: Page, facilitator, full_asse
 
 
 def test_a_facilitator_imports_an_export(page: Page, facilitator, full_assessment, tmp_path):
-    from mobilise.reports.json_io import export_assessment
+    from mobilise.reports.json_export import export_assessment
 
     path = tmp_path / "export.json"
     path.write_text(json.dumps(export_assessment(full_assessment)))

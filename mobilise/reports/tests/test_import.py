@@ -9,7 +9,9 @@ from mobilise.assessments.models import Assessment, Response
 from mobilise.audit.models import HistoryEntry
 from mobilise.core.errors import InvalidInput
 from mobilise.plans.models import LocalAction, PlanAction
-from mobilise.reports.json_io import SCHEMA_VERSION, export_assessment, import_assessment
+from mobilise.reports.json_export import export_assessment
+from mobilise.reports.json_import import import_assessment
+from mobilise.reports.json_schema import SCHEMA_VERSION
 from mobilise.reports.tests.fixtures import COMMENT, CUSTOM
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.core.tests.html import error_summary, page
-from mobilise.reports.json_io import export_assessment
+from mobilise.reports.json_export import export_assessment
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,140 @@
+"""The whole assessment as JSON, and back again.
+
+Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
+
+    {"schema": "mobilise.assessment", "schema_version": 2, "exported_at": "...",
+     "framework_version": "1.0",
+     "assessment": {"title", "unit", "mode", "status", "closes_on", "created_at",
+                    "results_revealed"},
+     "responses": [{"source", "submitted_on", "ratings": [{"element", "level", "comment"}]}],
+     "responses_withheld": 0,
+     "consensus": [{"element", "level", "importance", "target", "rationale"}],
+     "plan": {"actions": [{"option_id", "text", "elements", "priority", "owner",
+                           "owner_email", "due_on", "measure", "status", "carried_over",
+                           "local": {"element", "text", "good_practice"} or null,
+                           "notes": [{"at", "by", "text"}]}],
+              "no_action": [{"element", "reason"}]},
+     "history": [{"at", "by", "summary", "changes"}],
+     "local_actions": [{"element", "text", "good_practice"}]}
+
+No ids are exported: an import creates new objects in the importing organisation, and an
+export of the import equals the original apart from `exported_at` and the history's one
+new line, "Imported by <person>".
+
+Responses carry the day they were sent, not the time, in an order given by their content;
+while the assessment's results are hidden (individual completion below the minimum) none
+is exported and `responses_withheld` says how many were left out (ADR 0012). Version 1
+files (with `submitted_at`, a time) are still read.
+"""
+
+from typing import Any
+
+from django.db.models import F
+from django.utils import timezone
+
+from mobilise.assessments.models import Assessment
+from mobilise.assessments.services import results
+from mobilise.plans.models import (
+    LocalAction,
+)
+from mobilise.plans.services.plan import plan_of
+from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def export_assessment(assessment: Assessment) -> dict[str, Any]:
+    plan = plan_of(assessment)
+    actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
+    used_local = {a.local_action for a in actions if a.local_action}
+    exported = results.responses_for_export(assessment)
+    submitted = assessment.responses.filter(submitted_at__isnull=False).count()
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "framework_version": assessment.framework_version,
+        "assessment": {
+            "title": assessment.title,
+            "unit": assessment.unit.name,
+            "mode": assessment.mode,
+            "status": assessment.current_status,
+            "closes_on": _iso(assessment.closes_on),
+            "created_at": _iso(assessment.created_at),
+            "results_revealed": assessment.results_revealed,
+        },
+        "responses": [
+            {
+                "source": response.source,
+                "submitted_on": response.submitted_on.isoformat(),
+                "ratings": [
+                    {"element": code, "level": level, "comment": comment}
+                    for code, level, comment in response.ratings
+                ],
+            }
+            for response in exported
+        ],
+        "responses_withheld": submitted - len(exported),
+        "consensus": [
+            {
+                "element": c.element_code,
+                "level": c.level,
+                "importance": c.importance,
+                "target": c.target,
+                "rationale": c.rationale,
+            }
+            for c in assessment.consensus.order_by("element_code")
+        ],
+        "plan": {
+            "actions": [
+                {
+                    "option_id": a.option_id,
+                    "text": a.text,
+                    "elements": a.element_codes,
+                    "priority": a.priority,
+                    "owner": a.owner,
+                    "owner_email": a.owner_email,
+                    "due_on": _iso(a.due_on),
+                    "measure": a.measure,
+                    "status": a.status,
+                    "carried_over": a.carried_over_from_id is not None,
+                    "local": _local(a.local_action) if a.local_action else None,
+                    "notes": [
+                        {"at": _iso(n.created_at), "by": n.author_name, "text": n.text}
+                        for n in a.notes.all()
+                    ],
+                }
+                for a in actions.order_by("created_at")
+            ],
+            "no_action": [
+                {"element": n.element_code, "reason": n.reason}
+                for n in plan.no_action.order_by("element_code")
+            ],
+        },
+        "history": [
+            {
+                "at": _iso(h.original_at or h.created_at),
+                "by": h.actor_name,
+                "summary": h.summary,
+                "changes": h.changes,
+            }
+            # Entries from an imported file first, in their file's order, then this
+            # service's own; an entry's original date only says what the file claimed.
+            for h in assessment.history.order_by(
+                F("original_at").asc(nulls_last=True), "created_at", "id"
+            )
+        ],
+        "local_actions": sorted(
+            (_local(a) for a in used_local), key=lambda x: (x["element"], x["text"])
+        ),
+    }
+
+
+def _local(action: LocalAction) -> dict:
+    return {
+        "element": action.element_code,
+        "text": action.text,
+        "good_practice": action.good_practice,
+    }

@@ -1,0 +1,221 @@
+"""Importing the JSON file of a whole assessment into an organisation: the references
+checked against the framework and the plan's rules, then everything created in one
+transaction, or nothing."""
+
+import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
+from mobilise.assessments.models import UK, Assessment, Consensus, Rating, Response
+from mobilise.assessments.services.responses import Answer, clean_answers
+from mobilise.audit.models import HistoryEntry
+from mobilise.audit.services import record
+from mobilise.core.errors import FieldError, InvalidInput
+from mobilise.framework.catalogue import get_framework
+from mobilise.plans.models import (
+    LocalAction,
+    NoActionRequired,
+    PlanAction,
+    PlanActionElement,
+    ProgressNote,
+)
+from mobilise.plans.services.plan import ActionFields, check_elements, check_fields, plan_of
+from mobilise.reports.json_schema import ExportIn, parse_export
+
+
+def _check_references(export: ExportIn) -> None:
+    """Everything an import must satisfy beyond its shape, all reported at once."""
+    framework = get_framework(export.framework_version)
+    errors: list[FieldError] = []
+
+    def error(loc: tuple, msg: str) -> None:
+        errors.append(FieldError(loc, msg))
+
+    for index, response in enumerate(export.responses):
+        answers = [Answer(r.element, r.level, r.comment) for r in response.ratings]
+        try:
+            clean_answers(framework, answers, complete=True)
+        except InvalidInput as invalid:
+            errors += [FieldError(("responses", index, *e.loc), e.msg) for e in invalid.errors]
+    agreed: set[str] = set()
+    for index, consensus in enumerate(export.consensus):
+        if framework.element(consensus.element) is None:
+            error(("consensus", index, "element"), f"Unknown element {consensus.element!r}")
+        elif consensus.element in agreed:
+            error(("consensus", index, "element"), f"{consensus.element} is agreed twice")
+        agreed.add(consensus.element)
+    keys: set[str] = set()
+    covered: set[str] = set()
+    for index, action in enumerate(export.plan.actions):
+        where = ("plan", "actions", index)
+        if action.option_id is not None:
+            option = framework.option(action.option_id)
+            if option is None:
+                error((*where, "option_id"), f"Unknown option {action.option_id!r}")
+            else:
+                served = framework.elements_served(option)
+                if any(code not in served for code in action.elements):
+                    error((*where, "elements"), "The option does not belong to these elements")
+                if option.action_key in keys:
+                    error((*where, "option_id"), "The same action is in the plan twice")
+                keys.add(option.action_key)
+        found: list[FieldError] = []
+        check_elements(framework, action.elements, found)
+        check_fields(ActionFields(owner_email=action.owner_email), found)
+        errors += [FieldError((*where, *e.loc), e.msg) for e in found]
+        if action.local is not None and framework.element(action.local.element) is None:
+            error((*where, "local", "element"), f"Unknown element {action.local.element!r}")
+        if action.status != "dropped":
+            covered.update(action.elements)
+    marked: set[str] = set()
+    for index, item in enumerate(export.plan.no_action):
+        where = ("plan", "no_action", index, "element")
+        if framework.element(item.element) is None:
+            error(where, f"Unknown element {item.element!r}")
+        elif item.element in marked:
+            error(where, f"{item.element} is marked twice")
+        elif item.element in covered:
+            error(where, f"{item.element} has an action and No action required")
+        marked.add(item.element)
+    for index, item in enumerate(export.local_actions):
+        if framework.element(item.element) is None:
+            error(("local_actions", index, "element"), f"Unknown element {item.element!r}")
+    if errors:
+        raise InvalidInput(errors)
+
+
+def import_assessment(
+    data: Any, organisation: Organisation, user: User | None = None
+) -> Assessment:
+    """Recreate an exported assessment in an organisation; all of it or nothing."""
+    export = parse_export(data)
+    _check_references(export)
+    try:
+        return _create(export, organisation, user)
+    except IntegrityError as error:  # a rule the checks above missed: still nothing saved
+        raise InvalidInput(
+            [FieldError(("body",), "The file contradicts itself and cannot be imported")]
+        ) from error
+
+
+def _name(user: User | None) -> str:
+    if user is None:
+        return "an unnamed process"
+    return user.get_full_name() or user.get_username()
+
+
+def _local_actions(export: ExportIn, organisation: Organisation, user: User | None) -> dict:
+    """The organisation's list of local actions is its admins' to keep: an admin's import
+    adds the ones the plan used; anyone else's links to those the organisation already has,
+    and the rest come in as the plan's own actions."""
+    may_add = (
+        user is not None
+        and Membership.objects.filter(
+            user=user, organisation=organisation, role=Role.ADMIN
+        ).exists()
+    )
+    found = {}
+    for item in export.local_actions:
+        local = LocalAction.objects.filter(
+            organisation=organisation, element_code=item.element, text=item.text
+        ).first()
+        if local is None and may_add:
+            local = LocalAction.objects.create(
+                organisation=organisation,
+                element_code=item.element,
+                text=item.text,
+                good_practice=item.good_practice,
+            )
+        if local is not None:
+            found[(item.element, item.text)] = local
+    return found
+
+
+@transaction.atomic
+def _create(export: ExportIn, organisation: Organisation, user: User | None) -> Assessment:
+    source = export.assessment
+    unit, _ = Unit.objects.get_or_create(organisation=organisation, name=source.unit.strip())
+    assessment = Assessment.objects.create(
+        organisation=organisation,
+        unit=unit,
+        title=source.title,
+        mode=source.mode,
+        status=source.status,
+        closes_on=source.closes_on,
+        framework_version=export.framework_version,
+        results_revealed=source.results_revealed,
+        created_by=user,
+    )
+    for response in export.responses:
+        # Marked imported: whatever source the file claims, no participant was seen giving
+        # it here, so it never counts towards the minimum that shows results.
+        saved = Response.objects.create(
+            assessment=assessment,
+            source=response.source,
+            submitted_at=datetime.datetime.combine(
+                response.submitted_on, datetime.time(12), tzinfo=UK
+            ),
+            imported=True,
+        )
+        Rating.objects.bulk_create(
+            Rating(response=saved, element_code=r.element, level=r.level, comment=r.comment)
+            for r in response.ratings
+        )
+    Consensus.objects.bulk_create(
+        Consensus(
+            assessment=assessment,
+            element_code=c.element,
+            level=c.level,
+            importance=c.importance,
+            target=c.target,
+            rationale=c.rationale,
+        )
+        for c in export.consensus
+    )
+    locals_ = _local_actions(export, organisation, user)
+    plan = plan_of(assessment)
+    framework = get_framework(export.framework_version)
+    for item in export.plan.actions:
+        option = framework.option(item.option_id) if item.option_id else None
+        action = PlanAction.objects.create(
+            plan=plan,
+            option_id=item.option_id,
+            action_key=option.action_key if option else None,
+            local_action=locals_.get((item.local.element, item.local.text)) if item.local else None,
+            text=item.text,
+            priority=item.priority,
+            owner=item.owner,
+            owner_email=item.owner_email,
+            due_on=item.due_on,
+            measure=item.measure,
+            status=item.status,
+        )
+        PlanActionElement.objects.bulk_create(
+            PlanActionElement(action=action, element_code=code) for code in item.elements
+        )
+        for note in item.notes:
+            saved = ProgressNote.objects.create(action=action, text=note.text, author_name=note.by)
+            ProgressNote.objects.filter(pk=saved.pk).update(created_at=note.at)
+    NoActionRequired.objects.bulk_create(
+        NoActionRequired(plan=plan, element_code=item.element, reason=item.reason)
+        for item in export.plan.no_action
+    )
+    # The file's history is kept as what the file says, dated now and marked with the date
+    # it claims; it names no account of ours. Then the import itself goes on record.
+    HistoryEntry.objects.bulk_create(
+        HistoryEntry(
+            organisation=organisation,
+            assessment=assessment,
+            actor_name=entry.by,
+            summary=entry.summary,
+            changes={name: list(change) for name, change in entry.changes.items()},
+            original_at=entry.at,
+        )
+        for entry in export.history
+    )
+    record(assessment, user, f"Imported by {_name(user)} from a file")
+    Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)
+    assessment.refresh_from_db()
+    return assessment

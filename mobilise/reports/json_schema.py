@@ -1,0 +1,192 @@
+"""The JSON file of a whole assessment: its schema (`mobilise.assessment`), the versions
+read, and the checks of a file's shape; docs/export-schema.md describes it for people."""
+
+import datetime
+from typing import Any, Literal
+
+import pydantic
+
+from mobilise.assessments.models import UK
+from mobilise.core.errors import FieldError, InvalidInput
+from mobilise.framework.catalogue import available_versions
+
+SCHEMA = "mobilise.assessment"
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+
+
+class _Strict(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+
+class RatingIn(_Strict):
+    element: str
+    level: int | None
+    comment: pydantic.constr(max_length=2000) = ""
+
+
+class ResponseIn(_Strict):
+    source: Literal["participant", "api", "paper"]
+    submitted_on: datetime.date
+    ratings: list[RatingIn]
+
+
+class ResponseInV1(_Strict):
+    """Version 1 dated a response to the microsecond; it is read as its day (UK)."""
+
+    source: Literal["participant", "api", "paper"]
+    submitted_at: datetime.datetime
+    ratings: list[RatingIn]
+
+    def upgraded(self) -> dict:
+        when = self.submitted_at
+        day = (when.astimezone(UK) if when.tzinfo else when).date()
+        return {
+            "source": self.source,
+            "submitted_on": day.isoformat(),
+            "ratings": [r.model_dump() for r in self.ratings],
+        }
+
+
+Level = pydantic.conint(ge=0, le=4)
+LongText = pydantic.constr(max_length=2000)
+Name = pydantic.constr(max_length=150)
+
+
+class ConsensusIn(_Strict):
+    element: str
+    level: Level
+    importance: Literal["low", "medium", "high"]
+    target: Level
+    rationale: LongText = ""
+
+
+class NoteIn(_Strict):
+    at: datetime.datetime
+    by: Name = ""
+    text: pydantic.constr(min_length=1, max_length=2000)
+
+
+class LocalIn(_Strict):
+    element: str
+    text: pydantic.constr(min_length=1, max_length=500)
+    good_practice: LongText = ""
+
+
+class ActionIn(_Strict):
+    option_id: str | None
+    text: pydantic.constr(min_length=1, max_length=2000)
+    elements: list[str] = pydantic.Field(min_length=1)
+    priority: Literal["high", "medium", "low"]
+    owner: pydantic.constr(max_length=200) = ""
+    owner_email: pydantic.constr(max_length=254) = ""
+    due_on: datetime.date | None = None
+    measure: LongText = ""
+    status: Literal["not_started", "in_progress", "done", "dropped"]
+    carried_over: bool = False
+    local: LocalIn | None = None
+    notes: list[NoteIn] = []
+
+
+class NoActionIn(_Strict):
+    element: str
+    reason: LongText = ""
+
+
+class PlanIn(_Strict):
+    actions: list[ActionIn]
+    no_action: list[NoActionIn]
+
+
+# A change is a field's [before, after]; a value is plain text, a number, a truth value,
+# nothing, or a list of texts (an action's elements). Anything else is refused.
+ChangeValue = (
+    pydantic.StrictBool
+    | pydantic.StrictInt
+    | pydantic.StrictFloat
+    | pydantic.constr(strict=True, max_length=2000)
+    | None
+    | list[pydantic.constr(strict=True, max_length=200)]
+)
+Change = tuple[ChangeValue, ChangeValue]
+FieldName = pydantic.constr(strict=True, min_length=1, max_length=100)
+
+
+class HistoryIn(_Strict):
+    at: datetime.datetime
+    by: Name = ""
+    summary: pydantic.constr(max_length=300)
+    changes: dict[FieldName, Change] = {}
+
+
+class AssessmentIn(_Strict):
+    title: str = pydantic.Field(min_length=1, max_length=200)
+    unit: str = pydantic.Field(min_length=1, max_length=200)
+    mode: Literal["group", "individual"]
+    status: Literal["open", "closed"]
+    closes_on: datetime.date | None = None
+    created_at: datetime.datetime
+    results_revealed: bool = False
+
+
+class ExportIn(_Strict):
+    schema_: Literal["mobilise.assessment"] = pydantic.Field(alias="schema")
+    schema_version: int
+    exported_at: datetime.datetime
+    framework_version: str
+    assessment: AssessmentIn
+    responses: list[ResponseIn]
+    responses_withheld: pydantic.NonNegativeInt = 0
+    consensus: list[ConsensusIn]
+    plan: PlanIn
+    history: list[HistoryIn]
+    local_actions: list[LocalIn]
+
+
+class ExportInV1(ExportIn):
+    responses: list[ResponseInV1]
+    responses_withheld: Literal[0] = 0
+
+
+def _validate(data: dict) -> ExportIn:
+    if data.get("schema_version") == 1:
+        older = ExportInV1.model_validate(data)
+        data = {
+            **data,
+            "schema_version": SCHEMA_VERSION,
+            "responses": [r.upgraded() for r in older.responses],
+        }
+    return ExportIn.model_validate(data)
+
+
+def parse_export(data: Any) -> ExportIn:
+    """Check the shape; unknown schema versions and framework versions are refused."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InvalidInput([FieldError(("schema",), "This is not a Mobilise assessment export")])
+    version = data.get("schema_version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("schema_version",),
+                    f"Unknown schema version {version!r}: "
+                    f"this service reads versions {', '.join(map(str, READABLE_VERSIONS))}",
+                )
+            ]
+        )
+    try:
+        export = _validate(data)
+    except pydantic.ValidationError as error:
+        raise InvalidInput(
+            [FieldError(tuple(e["loc"]), e["msg"]) for e in error.errors(include_url=False)]
+        ) from error
+    if export.framework_version not in available_versions():
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("framework_version",),
+                    f"Unknown framework version {export.framework_version!r}",
+                )
+            ]
+        )
+    return export
