@@ -33,7 +33,6 @@ from mobilise.benchmarking.models import BenchmarkSnapshot
 from mobilise.framework.catalogue import action_key, get_framework
 from mobilise.plans.models import ActionStatus, PlanAction
 
-LEVELS = range(5)
 SPLITS = {"region": Region, "kind": OrganisationType}
 ALL = "All organisations taking part"
 
@@ -150,7 +149,8 @@ def shown_groups(sizes: dict[str, int], total: int, floor: int | None = None) ->
 
 def element_figures(members: list[Contributor]) -> list[ElementFigures]:
     figures = []
-    for element in get_framework().elements:
+    framework = get_framework()
+    for element in framework.elements:
         values = sorted(m.levels[element.code] for m in members if element.code in m.levels)
         if not values:
             continue
@@ -159,7 +159,7 @@ def element_figures(members: list[Contributor]) -> list[ElementFigures]:
         lower, _, upper = (
             statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
         )
-        distribution = [0] * len(LEVELS)
+        distribution = [0] * len(framework.levels)
         for value in values:
             distribution[int(value)] += 1
         figures.append(

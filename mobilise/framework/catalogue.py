@@ -98,6 +98,11 @@ class Framework:
     def technique(self, technique_id: str) -> Technique | None:
         return next((t for t in self.techniques if t.id == technique_id), None)
 
+    @property
+    def levels(self) -> tuple[int, ...]:
+        """The levels of the scale, lowest first (0 to 4 in version 1.0)."""
+        return tuple(s.level for s in self.scale)
+
     def level(self, level: int) -> ScaleLevel | None:
         return next((s for s in self.scale if s.level == level), None)
 

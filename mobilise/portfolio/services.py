@@ -27,7 +27,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, UUIDField
 
 from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments.models import Assessment, Consensus
-from mobilise.assessments.services.results import LEVELS, mean_of
+from mobilise.assessments.services.results import mean_of
 from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import Framework, get_framework
 from mobilise.plans.models import ActionStatus, PlanAction, PlanActionElement, overdue
@@ -242,16 +242,19 @@ def portfolio(organisation: Organisation, today: datetime.date | None = None) ->
         framework=framework,
         today=today,
         units=rows,
-        distribution=_distribution(codes, rows),
+        distribution=_distribution(framework, rows),
         progress_by_element={c: by_element.get(c, ActionCounts()) for c in codes},
         progress=sum(by_plan.values(), ActionCounts()),
     )
 
 
-def _distribution(codes: list[str], rows: list[UnitRow]) -> dict[str, dict[int | None, int]]:
+def _distribution(framework: Framework, rows: list[UnitRow]) -> dict[str, dict[int | None, int]]:
     """How many units agreed each level of each element; None counts the units without."""
     found = {}
-    for code in codes:
-        counted = Counter(row.levels.get(code) for row in rows)
-        found[code] = {**{level: counted[level] for level in LEVELS}, None: counted[None]}
+    for element in framework.elements:
+        counted = Counter(row.levels.get(element.code) for row in rows)
+        found[element.code] = {
+            **{level: counted[level] for level in framework.levels},
+            None: counted[None],
+        }
     return found

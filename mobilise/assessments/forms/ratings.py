@@ -7,7 +7,7 @@ from mobilise.assessments.services.responses import Answer
 from mobilise.framework.catalogue import Element, Framework
 
 DONT_KNOW = "dont_know"
-LEVEL_CHOICES = [*((str(level), str(level)) for level in range(5)), (DONT_KNOW, "Don't know")]
+DONT_KNOW_CHOICE = (DONT_KNOW, "Don't know")
 
 
 def field_name(element: Element) -> str:
@@ -16,6 +16,11 @@ def field_name(element: Element) -> str:
 
 def comment_name(element: Element) -> str:
     return "comment_" + element.code.replace(".", "_")
+
+
+def level_choices(element: Element) -> list[tuple[str, str]]:
+    """The element's levels (one description each, in the framework data) and Don't know."""
+    return [*((str(level), str(level)) for level in range(len(element.levels))), DONT_KNOW_CHOICE]
 
 
 class RatingsForm(forms.Form):
@@ -27,7 +32,7 @@ class RatingsForm(forms.Form):
         for element in elements:
             self.fields[field_name(element)] = forms.ChoiceField(
                 label=f"{element.code} {element.title}",
-                choices=LEVEL_CHOICES,
+                choices=level_choices(element),
                 required=require_all,
                 error_messages={
                     "required": f"Select a level for {element.code}, or Don't know",

@@ -30,11 +30,11 @@ def set_consensus(
         raise Http404("No such element")
     target = DEFAULT_TARGET if target is None else target
     errors = []
-    if level not in range(5):
+    if level not in assessment.framework.levels:
         errors.append(FieldError(("level",), "The agreed level must be 0 to 4"))
     if importance not in Importance.values:
         errors.append(FieldError(("importance",), "Importance must be low, medium or high"))
-    if target not in range(5):
+    if target not in assessment.framework.levels:
         errors.append(FieldError(("target",), "The target level must be 0 to 4"))
     if len(rationale or "") > COMMENT_MAX_LENGTH:
         errors.append(

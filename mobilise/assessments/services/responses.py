@@ -43,7 +43,7 @@ def clean_answers(framework: Framework, answers: list[Answer], complete: bool) -
                 FieldError(("ratings", index, "element"), f"{answer.element} is rated twice")
             )
         seen.add(answer.element)
-        if answer.level is not None and answer.level not in range(5):
+        if answer.level is not None and answer.level not in framework.levels:
             errors.append(
                 FieldError(
                     ("ratings", index, "level"),

@@ -39,8 +39,6 @@ from django.db.models import Count, Q
 from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source
 from mobilise.framework.catalogue import Framework
 
-LEVELS = (0, 1, 2, 3, 4)
-
 
 @dataclass(frozen=True)
 class ElementResult:
@@ -55,7 +53,7 @@ class ElementResult:
 
     @property
     def values(self) -> list[int]:
-        return [level for level in LEVELS for _ in range(self.distribution[level])]
+        return [level for level, count in sorted(self.distribution.items()) for _ in range(count)]
 
     @property
     def median(self) -> float | None:
@@ -82,8 +80,8 @@ class ElementResult:
         pairs = self.n * (self.n - 1) // 2
         far = sum(
             self.distribution[low] * self.distribution[high]
-            for low in LEVELS
-            for high in LEVELS
+            for low in self.distribution
+            for high in self.distribution
             if high - low >= 2
         )
         return pairs > 0 and far * 5 > pairs * 2
@@ -172,7 +170,9 @@ def compute(
     elements = [
         ElementResult(
             element=element.code,
-            distribution={level: counts.get((element.code, level), 0) for level in LEVELS},
+            distribution={
+                level: counts.get((element.code, level), 0) for level in framework.levels
+            },
             dont_know=counts.get((element.code, None), 0),
             consensus=consensus.get(element.code),
         )
