@@ -51,33 +51,18 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 def plan_csv(report: Report) -> bytes:
     rows = [
         [
-            a.text,
-            " ".join(a.element_codes),
-            a.option_id or ("local" if a.local_action_id else "own"),
-            a.priority,
-            a.owner,
-            a.owner_email,
-            a.due_on.isoformat() if a.due_on else "",
-            a.measure,
-            a.status,
-            " | ".join(f"{n.created_at:%Y-%m-%d} {n.author_name}: {n.text}" for n in a.notes.all()),
+            f"No action required. {row.reason}".strip() if row.source == "no_action" else row.text,
+            " ".join(row.elements),
+            row.option_id or row.source,
+            row.priority or "",
+            row.owner,
+            row.owner_email,
+            row.due_on.isoformat() if row.due_on else "",
+            row.measure,
+            row.status or "",
+            " | ".join(f"{at:%Y-%m-%d} {by}: {text}" for at, by, text in row.notes),
         ]
-        for a in report.actions
-    ]
-    rows += [
-        [
-            f"No action required. {n.reason}".strip(),
-            n.element_code,
-            "no_action",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ]
-        for n in report.no_action
+        for row in report.plan_rows
     ]
     return _csv(PLAN_HEADER, rows)
 

@@ -38,6 +38,7 @@ from mobilise.plans.models import (
     LocalAction,
 )
 from mobilise.plans.services.plan import plan_of
+from mobilise.plans.services.serialise import action_as_dict
 from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
 
 
@@ -90,21 +91,8 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "plan": {
             "actions": [
                 {
-                    "option_id": a.option_id,
-                    "text": a.text,
-                    "elements": a.element_codes,
-                    "priority": a.priority,
-                    "owner": a.owner,
-                    "owner_email": a.owner_email,
-                    "due_on": _iso(a.due_on),
-                    "measure": a.measure,
-                    "status": a.status,
-                    "carried_over": a.carried_over_from_id is not None,
+                    **{k: v for k, v in action_as_dict(a).items() if k != "id"},
                     "local": _local(a.local_action) if a.local_action else None,
-                    "notes": [
-                        {"at": _iso(n.created_at), "by": n.author_name, "text": n.text}
-                        for n in a.notes.all()
-                    ],
                 }
                 for a in actions.order_by("created_at")
             ],

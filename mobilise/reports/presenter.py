@@ -32,6 +32,50 @@ class ElementRow:
         return self.result.consensus
 
 
+@dataclass(frozen=True)
+class PlanRow:
+    """One line of the plan as the tabular files list it: an action, or an element marked
+    No action required (`source` "no_action", with its `reason`)."""
+
+    text: str
+    elements: list[str]
+    source: str  # "catalogue", "local", "own" or "no_action"
+    option_id: str | None = None
+    priority: str | None = None
+    owner: str = ""
+    owner_email: str = ""
+    due_on: date | None = None
+    measure: str = ""
+    status: str | None = None
+    notes: list[tuple[datetime, str, str]] = field(default_factory=list)  # at, by, text
+    reason: str = ""
+
+
+def action_row(action: PlanAction) -> PlanRow:
+    return PlanRow(
+        text=action.text,
+        elements=action.element_codes,
+        source="catalogue" if action.option_id else "local" if action.local_action_id else "own",
+        option_id=action.option_id,
+        priority=action.priority,
+        owner=action.owner,
+        owner_email=action.owner_email,
+        due_on=action.due_on,
+        measure=action.measure,
+        status=action.status,
+        notes=[(n.created_at, n.author_name, n.text) for n in action.notes.all()],
+    )
+
+
+def no_action_row(marked: NoActionRequired) -> PlanRow:
+    return PlanRow(
+        text="No action required",
+        elements=[marked.element_code],
+        source="no_action",
+        reason=marked.reason,
+    )
+
+
 @dataclass
 class Report:
     assessment: Assessment
@@ -68,6 +112,11 @@ class Report:
             for p in Priority.values
             if any(a.priority == p for a in self.actions)
         ]
+
+    @property
+    def plan_rows(self) -> list[PlanRow]:
+        """The actions by priority, then the elements marked No action required."""
+        return [*map(action_row, self.actions), *map(no_action_row, self.no_action)]
 
     def reason(self, ranked: priorities.Ranked) -> str:
         return priorities.reason(self.framework, ranked.consensus)

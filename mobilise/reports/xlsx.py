@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mobilise.assessments.services.results import responses_for_export, round2
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.cells import is_formula_like
-from mobilise.reports.presenter import Report
+from mobilise.reports.presenter import PlanRow, Report
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="005EB8")
@@ -133,40 +133,7 @@ def workbook(report: Report) -> bytes:
             "Status",
             "Progress notes",
         ],
-        [
-            [
-                a.text,
-                ", ".join(a.element_codes),
-                "Catalogue " + a.option_id
-                if a.option_id
-                else ("Local" if a.local_action_id else "Own"),
-                a.priority,
-                a.owner,
-                a.owner_email,
-                a.due_on,
-                a.measure,
-                a.status,
-                "\n".join(
-                    f"{n.created_at:%Y-%m-%d} {n.author_name}: {n.text}" for n in a.notes.all()
-                ),
-            ]
-            for a in report.actions
-        ]
-        + [
-            [
-                f"No action required: {n.reason}".strip(": "),
-                n.element_code,
-                "No action",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-            ]
-            for n in report.no_action
-        ],
+        [_plan_row(row) for row in report.plan_rows],
         [60, 14, 16, 10, 28, 28, 12, 40, 13, 60],
     )
     last = max(plan.max_row, 2)
@@ -194,6 +161,25 @@ def workbook(report: Report) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _plan_row(row: PlanRow) -> list:
+    if row.source == "no_action":
+        return [f"No action required: {row.reason}".strip(": "), row.elements[0], "No action"] + [
+            None
+        ] * 7
+    return [
+        row.text,
+        ", ".join(row.elements),
+        f"Catalogue {row.option_id}" if row.option_id else row.source.capitalize(),
+        row.priority,
+        row.owner,
+        row.owner_email,
+        row.due_on,
+        row.measure,
+        row.status,
+        "\n".join(f"{at:%Y-%m-%d} {by}: {text}" for at, by, text in row.notes),
+    ]
 
 
 def _ratings(report: Report) -> list[list]:
