@@ -28,4 +28,4 @@ RUN mkdir -p build/static/css build/static/nhsuk \
     && useradd --create-home mobilise && chown -R mobilise /app
 USER mobilise
 EXPOSE 8000
-CMD ["sh", "-c", ".venv/bin/python manage.py migrate --no-input && exec .venv/bin/gunicorn --config gunicorn.conf.py"]
+CMD ["sh", "-c", ".venv/bin/python manage.py migrate --no-input && .venv/bin/python manage.py createcachetable && exec .venv/bin/gunicorn --config gunicorn.conf.py"]

@@ -44,6 +44,7 @@ build/static/.built: node_modules/.installed $(CSS_SOURCES)
 migrate: install
 	@mkdir -p var
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo
@@ -61,6 +62,7 @@ collectstatic: install
 
 serve: collectstatic
 	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production $(PYTHON) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production $(PYTHON) manage.py createcachetable
 	DJANGO_SETTINGS_MODULE=mobilise.config.settings.production .venv/bin/gunicorn --config gunicorn.conf.py
 
 # Chromium for the browser journeys: Debian's package (Playwright's own download is not used).

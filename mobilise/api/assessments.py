@@ -19,18 +19,20 @@ from mobilise.api.assessment_schemas import (
     ValidationErrorOut,
 )
 from mobilise.api.auth import caller
-from mobilise.api.body import documented_body, parse_body
-from mobilise.api.errors import service_errors
+from mobilise.api.body import documented_body, parse_body, require_json
+from mobilise.api.errors import TooManyRequests, service_errors
 from mobilise.api.permissions import require_editor
-from mobilise.api.schemas import Error
+from mobilise.api.schemas import Error, RetryError
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import consensus, responses, results, setup
+from mobilise.core.clients import client_address
 
 router = Router(tags=["Assessments"])
 
 READ = {401: Error, 404: Error, 403: Error}
-# Operations with a body: 413 when it is larger than the service takes (core.middleware).
-CHANGE = {**READ, 413: Error, 422: ValidationErrorOut}
+# Operations with a body: 413 when it is larger than the service takes (core.middleware),
+# 415 when it is not sent as application/json.
+CHANGE = {**READ, 413: Error, 415: Error, 422: ValidationErrorOut}
 
 
 def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
@@ -120,14 +122,28 @@ def reopen(request: HttpRequest, assessment_id: str):
 @router.post(
     "/responses/{participant_token}",
     auth=None,
-    response={201: ResponseCreated, 404: Error, 409: Error, 413: Error, 422: ValidationErrorOut},
+    response={
+        201: ResponseCreated,
+        404: Error,
+        409: Error,
+        413: Error,
+        415: Error,
+        422: ValidationErrorOut,
+        429: RetryError,
+    },
     openapi_extra=documented_body(ResponseIn),
     summary="Submit a participant's response",
 )
 def submit(request: HttpRequest, participant_token: str):
     """Authorised by the participant token alone. Every element exactly once; a `null`
-    level is Don't know. Nothing is saved unless the whole response is valid."""
+    level is Don't know. Nothing is saved unless the whole response is valid. One address
+    may send a burst of responses to one assessment, then about one a second (429, with
+    `Retry-After`, beyond that)."""
     assessment = get_object_or_404(Assessment, participant_token=participant_token)
+    require_json(request)
+    refused = responses.spend_submission(assessment, client_address(request))
+    if refused:
+        raise TooManyRequests(refused)
     body = parse_body(request, ResponseIn)
     answers = [responses.Answer(r.element, r.level, r.comment or "") for r in body.ratings]
     with service_errors():

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment, Rating, Response, Source
 from mobilise.assessments.services.errors import AssessmentClosed, FieldError, InvalidInput
+from mobilise.core import limits
 from mobilise.framework.catalogue import Framework
 
 
@@ -66,6 +67,17 @@ def clean_answers(framework: Framework, answers: list[Answer], complete: bool) -
     if errors:
         raise InvalidInput(errors)
     return answers
+
+
+def spend_submission(assessment: Assessment, address: str) -> limits.Refused | None:
+    """One of the address's submissions to this assessment (API or page); refused when it
+    has sent too many too fast. The address is used for the count and never stored."""
+    return limits.take("submit", str(assessment.id), address)
+
+
+def spend_start(assessment: Assessment, address: str) -> limits.Refused | None:
+    """One of the address's new drafts of this assessment."""
+    return limits.take("start", str(assessment.id), address)
 
 
 def _ratings(response: Response, answers: list[Answer]) -> list[Rating]:

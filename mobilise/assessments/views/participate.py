@@ -14,6 +14,8 @@ from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_
 from mobilise.assessments.models import Assessment, Mode, Response
 from mobilise.assessments.services import responses, results
 from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
+from mobilise.core.clients import client_address
+from mobilise.core.limits import Refused
 
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 SALT = "mobilise.resume"
@@ -69,6 +71,21 @@ def closed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     )
 
 
+def too_many(request: HttpRequest, assessment: Assessment, refused: Refused) -> HttpResponse:
+    page = render(
+        request,
+        "participate/too_many.jinja",
+        context(
+            assessment,
+            page_title="Too many answers are arriving from your network",
+            refused=refused,
+        ),
+        status=429,
+    )
+    page["Retry-After"] = str(refused.retry_after)
+    return page
+
+
 def resume_url(request: HttpRequest, assessment: Assessment, key: str) -> str:
     return request.build_absolute_uri(
         reverse("participate:resume", args=[assessment.participant_token, key])
@@ -83,6 +100,9 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         return closed(request, assessment)
     if request.method == "POST":
         if draft is None:
+            refused = responses.spend_start(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
             try:
                 draft, key = responses.start_draft(assessment)
             except AssessmentClosed:
@@ -189,6 +209,10 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         return closed(request, assessment)
     missing = responses.missing_elements(draft)
     if request.method == "POST":
+        if draft.submitted_at is None and not missing:
+            refused = responses.spend_submission(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
         try:
             with transaction.atomic():
                 responses.submit_draft(draft)
