@@ -55,6 +55,10 @@ class Assessment(BaseModel):
     framework_version = models.CharField(max_length=20)
     participant_token = models.CharField(max_length=64, unique=True, default=new_participant_token)
     results_revealed = models.BooleanField(default=False)
+    # How many people the facilitator expects to answer: more responses than this warn.
+    expected_participants = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10_000)]
+    )
     previous = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reassessments"
     )
@@ -105,6 +109,8 @@ class Response(BaseModel):
     # A hash of the participant's personal resume key, so a draft can be found again.
     resume_key_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # A response the facilitator discarded (a flood, a duplicate): kept, never counted.
+    discarded = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at"]

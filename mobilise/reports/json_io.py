@@ -82,7 +82,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
                     for r in sorted(response.ratings.all(), key=lambda r: r.element_code)
                 ],
             }
-            for response in assessment.responses.filter(submitted_at__isnull=False)
+            for response in assessment.responses.filter(submitted_at__isnull=False, discarded=False)
             .order_by("submitted_at", "created_at")
             .prefetch_related("ratings")
         ],

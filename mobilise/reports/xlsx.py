@@ -198,7 +198,9 @@ def _ratings(report: Report) -> list[list]:
         return []
     rows, numbers = [], {}
     ratings = Rating.objects.filter(
-        response__assessment=report.assessment, response__submitted_at__isnull=False
+        response__assessment=report.assessment,
+        response__submitted_at__isnull=False,
+        response__discarded=False,
     ).order_by("response__created_at", "id")
     for rating in ratings.values_list("response_id", "element_code", "level", "comment"):
         response_id, code, level, comment = rating

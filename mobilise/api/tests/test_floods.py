@@ -118,3 +118,46 @@ def test_the_schema_documents_415_and_429(client):
     assert {"415", "429"} <= set(submit)
     create = schema["paths"]["/api/v1/assessments"]["post"]["responses"]
     assert "415" in create
+
+
+def test_expected_participants_in_and_out_and_a_response_discarded(facilitator_api):
+    created = facilitator_api.post(
+        "/api/v1/assessments",
+        {"unit": "Team", "title": "T", "mode": "group", "expected_participants": 1},
+        content_type="application/json",
+    ).json()
+    assert created["expected_participants"] == 1
+    assessment = AssessmentFactory._meta.model.objects.get(pk=created["id"])
+    from mobilise.assessments.tests.factories import submit
+
+    submit(assessment, 2)
+    twin = submit(assessment, 2)
+    base = f"/api/v1/assessments/{assessment.id}"
+    assert facilitator_api.get(base).json()["more_responses_than_expected"] is True
+    listed = facilitator_api.get(f"{base}/responses").json()
+    assert [r["label"] for r in listed] == ["A", "B"]
+    assert listed[0]["levels"]["1.1"] == 2
+    answer = facilitator_api.post(f"{base}/responses/{twin.id}/discard")
+    assert answer.status_code == 200 and answer.json()["responses"] == 1
+    assert facilitator_api.get(base).json()["responses"] == 1
+    assert facilitator_api.post(f"{base}/responses/{twin.id}/discard").status_code == 404
+    patched = facilitator_api.patch(
+        base, {"expected_participants": 0}, content_type="application/json"
+    )
+    assert patched.status_code == 422
+    assert patched.json()["detail"][0]["loc"] == ["body", "expected_participants"]
+    patched = facilitator_api.patch(
+        base, {"expected_participants": 30}, content_type="application/json"
+    )
+    assert patched.json()["expected_participants"] == 30
+
+
+def test_responses_are_not_listed_by_the_api_while_hidden(facilitator_api, facilitator):
+    from mobilise.assessments.models import Mode
+    from mobilise.assessments.tests.factories import submit
+
+    assessment = AssessmentFactory(organisation=facilitator.organisation, mode=Mode.INDIVIDUAL)
+    only = submit(assessment, 2)
+    base = f"/api/v1/assessments/{assessment.id}"
+    assert facilitator_api.get(f"{base}/responses").status_code == 409
+    assert facilitator_api.post(f"{base}/responses/{only.id}/discard").status_code == 409

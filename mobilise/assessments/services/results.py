@@ -168,7 +168,7 @@ def compute(
 
 def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> Results:
     """The assessment's results, from three queries whatever the number of responses."""
-    submitted = assessment.responses.filter(submitted_at__isnull=False)
+    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False)
     responses = submitted.count()
     rows = (
         Rating.objects.filter(response__in=submitted)
@@ -194,7 +194,11 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
 def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     """Participants' comments per element, sorted so that no one's answers line up."""
     rows = (
-        Rating.objects.filter(response__assessment=assessment, response__submitted_at__isnull=False)
+        Rating.objects.filter(
+            response__assessment=assessment,
+            response__submitted_at__isnull=False,
+            response__discarded=False,
+        )
         .exclude(comment="")
         .values_list("element_code", "comment")
     )

@@ -261,7 +261,7 @@ def participants_may_see(assessment: Assessment) -> bool:
     if not assessment.results_revealed:
         return False
     if assessment.mode == Mode.INDIVIDUAL:
-        submitted = assessment.responses.filter(submitted_at__isnull=False).count()
+        submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
         return not results.is_hidden(assessment, submitted)
     return True
 
