@@ -79,6 +79,7 @@ PAGES = {
     "assessments/<uuid:assessment_id>/paper/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/expected/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/links/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/responses/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/responses/<uuid:response_id>/discard/": (EDITOR, EDITOR),
 }

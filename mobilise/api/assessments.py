@@ -219,6 +219,8 @@ def submit(request: HttpRequest, participant_token: str):
     if refused:
         raise TooManyRequests(refused)
     body = parse_body(request, ResponseIn)
+    if assessment.personal_links_only:
+        raise HttpError(409, "This assessment takes answers only through personal links")
     answers = [responses.Answer(r.element, r.level, r.comment or "") for r in body.ratings]
     with service_errors():
         response = responses.submit_response(assessment, answers)

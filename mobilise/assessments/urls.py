@@ -31,6 +31,7 @@ urlpatterns = [
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),
     path("<uuid:assessment_id>/expected/", turnout.expected, name="expected"),
+    path("<uuid:assessment_id>/links/", turnout.links, name="links"),
     path("<uuid:assessment_id>/responses/", turnout.response_list, name="responses"),
     path(
         "<uuid:assessment_id>/responses/<uuid:response_id>/discard/",
