@@ -13,13 +13,21 @@ from conftest import api_client_for
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import issue_token
 from mobilise.accounts.services import people as people_service
-from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
 
 pytestmark = pytest.mark.django_db
 
-OWNED = {"assessment_id", "action_id", "local_id", "token_id", "membership_id", "invitation_id"}
+OWNED = {
+    "assessment_id",
+    "action_id",
+    "local_id",
+    "token_id",
+    "membership_id",
+    "invitation_id",
+    "response_id",
+}
 # Parameters that name no organisation-owned object, with a value that is valid for them.
 PLAIN = {"code": "1.1", "fmt": "pdf", "number": "1", "format": "pdf", "element": "1.1"}
 # Anonymous participant pages are reached by a secret token, not through an organisation.
@@ -66,6 +74,7 @@ def theirs(outsider):
         "action_id": action.id,
         "local_id": local.id,
         "token_id": token.id,
+        "response_id": submit(assessment, 2).id,
     }
 
 

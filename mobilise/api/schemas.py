@@ -1,8 +1,13 @@
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Error(Schema):
     detail: str
+
+
+class RetryError(Schema):
+    detail: str
+    retry_after: int = Field(description="Seconds to wait before trying again")
 
 
 class OrganisationOut(Schema):

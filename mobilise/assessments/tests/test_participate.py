@@ -195,3 +195,37 @@ def test_api_responses_do_not_unlock_the_groups_results_for_participants(client)
     submit(assessment, 4)
     shown = client.get(f"/take/{assessment.participant_token}/results/")
     assert "The group's results" in text(page(shown))
+
+
+def test_a_flood_of_fresh_browsers_is_refused_with_a_page_saying_when(client, monkeypatch):
+    """Ten (here sixty-one) scripted runs with fresh cookies: starting drafts is limited."""
+    from mobilise.core import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 3_000_000.0)
+    assessment = AssessmentFactory()
+    for _ in range(60):
+        start(Client(), assessment)
+    refused = Client().post(f"/take/{assessment.participant_token}/")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "1"
+    assert "Try again in 1 second" in text(page(refused))
+    assert Response.objects.count() == 60
+
+
+def test_sending_drafts_is_limited_too(client, settings, monkeypatch):
+    from mobilise.core import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 3_000_000.0)
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    browsers = [Client(), Client()]
+    settings.MOBILISE_FLOOD_BURST = 2  # two drafts may start
+    for browser in browsers:
+        start(browser, assessment)
+        for number in range(1, 5):
+            browser.post(f"/take/{token}/section/{number}/", section_data(number))
+    settings.MOBILISE_FLOOD_BURST = 1  # one may be sent
+    assert browsers[0].post(f"/take/{token}/check/").status_code == 302
+    refused = browsers[1].post(f"/take/{token}/check/")
+    assert refused.status_code == 429
+    assert Response.objects.filter(submitted_at__isnull=False).count() == 1

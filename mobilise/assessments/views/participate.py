@@ -12,8 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
 from mobilise.assessments.models import Assessment, Response
-from mobilise.assessments.services import responses, results
+from mobilise.assessments.services import personal_links, responses, results
 from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
+from mobilise.core.clients import client_address
+from mobilise.core.limits import Refused
 
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 SALT = "mobilise.resume"
@@ -39,6 +41,55 @@ def remember(
 
 def resume_key(request: HttpRequest, assessment: Assessment) -> str | None:
     return request.get_signed_cookie(cookie_name(assessment), default=None, salt=SALT)
+
+
+PERSONAL_SALT = "mobilise.personal"
+
+
+def personal_cookie(assessment: Assessment) -> str:
+    return f"mobilise-personal-{assessment.id}"
+
+
+def personal_secret(request: HttpRequest, assessment: Assessment) -> str | None:
+    return request.get_signed_cookie(personal_cookie(assessment), default=None, salt=PERSONAL_SALT)
+
+
+def personal_only(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    return render(
+        request,
+        "participate/personal_only.jinja",
+        context(assessment, page_title="This assessment takes answers through personal links"),
+        status=403,
+    )
+
+
+def spent(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    return render(
+        request,
+        "participate/spent.jinja",
+        context(assessment, page_title="This personal link has been used"),
+        status=410,
+    )
+
+
+def personal(request: HttpRequest, token: str, secret: str) -> HttpResponse:
+    """A single-use personal link: remembered in a cookie, then the usual journey."""
+    assessment = load(token)
+    if not assessment.is_open():
+        return closed(request, assessment)
+    if not personal_links.is_usable(assessment, secret):
+        return spent(request, assessment)
+    response = redirect("participate:start", token)
+    response.set_signed_cookie(
+        personal_cookie(assessment),
+        secret,
+        salt=PERSONAL_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
 
 
 def load(token: str) -> Assessment:
@@ -69,6 +120,21 @@ def closed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     )
 
 
+def too_many(request: HttpRequest, assessment: Assessment, refused: Refused) -> HttpResponse:
+    page = render(
+        request,
+        "participate/too_many.jinja",
+        context(
+            assessment,
+            page_title="Too many answers are arriving from your network",
+            refused=refused,
+        ),
+        status=429,
+    )
+    page["Retry-After"] = str(refused.retry_after)
+    return page
+
+
 def resume_url(request: HttpRequest, assessment: Assessment, key: str) -> str:
     return request.build_absolute_uri(
         reverse("participate:resume", args=[assessment.participant_token, key])
@@ -81,8 +147,16 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     draft = draft_of(request, assessment)
     if not assessment.is_open():
         return closed(request, assessment)
+    secret = personal_secret(request, assessment)
+    if draft is None and assessment.personal_links_only and secret is None:
+        return personal_only(request, assessment)
     if request.method == "POST":
         if draft is None:
+            if secret is not None and not personal_links.is_usable(assessment, secret):
+                return spent(request, assessment)
+            refused = responses.spend_start(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
             try:
                 draft, key = responses.start_draft(assessment)
             except AssessmentClosed:
@@ -189,8 +263,18 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         return closed(request, assessment)
     missing = responses.missing_elements(draft)
     if request.method == "POST":
+        if draft.submitted_at is None and not missing:
+            refused = responses.spend_submission(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
+        secret = personal_secret(request, assessment)
+        if draft.submitted_at is None and secret is None and assessment.personal_links_only:
+            return personal_only(request, assessment)
         try:
             with transaction.atomic():
+                personal = draft.submitted_at is None and secret is not None and not missing
+                if personal and not personal_links.spend(assessment, secret):
+                    return spent(request, assessment)
                 responses.submit_draft(draft)
         except AssessmentClosed:
             return closed(request, assessment)

@@ -221,3 +221,26 @@ LOGGING = {
 MOBILISE_PROXY_COUNT = int(env_str("MOBILISE_PROXY_COUNT", "0"))
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))
 MOBILISE_BENCHMARK_MINIMUM_GROUP = int(env_str("MOBILISE_BENCHMARK_MINIMUM_GROUP", "5"))
+
+# Django's cache holds the flood counters (mobilise.core.limits), so it must be shared by
+# every worker and server: a table in the database by default (a migration runs
+# `createcachetable`, so `migrate` makes it), or Redis when MOBILISE_REDIS_URL is set
+# (for example redis://cache.internal:6379/0). docs/deployment.md says more.
+MOBILISE_REDIS_URL = env_str("MOBILISE_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": MOBILISE_REDIS_URL}
+        if MOBILISE_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mobilise_cache",
+            # Culling would free taken tokens: keep far more entries than a flood makes.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    )
+}
+MOBILISE_FLOOD_CACHE = "default"
+# Flood limits: one address may start (or send) this many responses to one assessment at
+# once, then one more every interval. A room of 60 behind one address sends at once.
+MOBILISE_FLOOD_BURST = int(env_str("MOBILISE_FLOOD_BURST", "60"))
+MOBILISE_FLOOD_INTERVAL_SECONDS = float(env_str("MOBILISE_FLOOD_INTERVAL_SECONDS", "1"))
