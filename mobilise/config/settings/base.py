@@ -128,7 +128,13 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
 LOGIN_REDIRECT_URL_FAILURE = "/accounts/sso/failed/"
 MOBILISE_SSO_LABEL = env_str("MOBILISE_SSO_LABEL", "NHS account")
 # Sign-in protection: after 5 failures for one username from one address, that pair is
-# locked out for 15 minutes; a successful sign-in clears the count.
+# locked out for 15 minutes; a successful sign-in clears the count. The address is the
+# client's, read behind MOBILISE_PROXY_COUNT proxies. One address that fails
+# MOBILISE_SIGN_IN_ADDRESS_LIMIT times in 15 minutes, across any user names, is locked out
+# whatever name it tries (mobilise.accounts.lockout).
+AXES_HANDLER = "mobilise.accounts.lockout.SignInHandler"
+AXES_CLIENT_IP_CALLABLE = "mobilise.accounts.lockout.sign_in_address"
+MOBILISE_SIGN_IN_ADDRESS_LIMIT = int(env_str("MOBILISE_SIGN_IN_ADDRESS_LIMIT", "20"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
