@@ -9,10 +9,11 @@ from mobilise.accounts.tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def sign_in(client: Client, username: str, password: str = "wrong", **meta) -> int:
-    return client.post(
-        "/accounts/login/", {"username": username, "password": password}, **meta
-    ).status_code
+WRONG = "wrong"
+
+
+def sign_in(client: Client, username: str, password: str = WRONG) -> int:
+    return client.post("/accounts/login/", {"username": username, "password": password}).status_code
 
 
 def test_failures_from_one_address_do_not_lock_the_person_out_elsewhere(facilitator):
