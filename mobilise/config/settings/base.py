@@ -211,7 +211,9 @@ MOBILISE_SHOW_DEMO_LOGIN = env_bool("MOBILISE_SHOW_DEMO_LOGIN", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No participant's resume key in any line (mobilise.config.participant_logs).
+    "filters": {"participants": {"()": "mobilise.config.participant_logs.BlankResumeKeys"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["participants"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint and fontTools narrate every step of every PDF at INFO.
     "loggers": {

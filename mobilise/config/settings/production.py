@@ -47,5 +47,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 LOGGING = {
     **LOGGING,  # noqa: F405
     "formatters": {"json": {"()": "mobilise.config.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["participants"],
+        }
+    },
 }
