@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers with an organisation's or a participant's data are never cached.
+    "mobilise.core.middleware.PrivateResponses",
     # Before any view or CSRF check reads the body; after sign-in, for the page it shows.
     "mobilise.core.middleware.RefuseOversizedBodies",
     "django.contrib.messages.middleware.MessageMiddleware",
