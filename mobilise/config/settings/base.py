@@ -229,5 +229,7 @@ LOGGING = {
 # client's address is then read from X-Forwarded-For that many places from the right
 # (mobilise.core.clients). 0 (the default) ignores the header, which anyone can forge.
 MOBILISE_PROXY_COUNT = int(env_str("MOBILISE_PROXY_COUNT", "0"))
+# Where the Django admin is served; empty switches it off.
+MOBILISE_ADMIN_URL = env_str("MOBILISE_ADMIN_URL", "django-admin/")
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))
 MOBILISE_BENCHMARK_MINIMUM_GROUP = int(env_str("MOBILISE_BENCHMARK_MINIMUM_GROUP", "5"))
