@@ -61,7 +61,8 @@ def too_large(request: HttpRequest, limit: int) -> HttpResponse:
     )
 
 
-PRIVATE_PATHS = ("/take/", "/api/v1/responses/")
+# Participants' pages and answers, and the calendar feed (an organisation's actions).
+PRIVATE_PATHS = ("/take/", "/api/v1/responses/", "/calendar/")
 
 
 class PrivateResponses:

@@ -50,3 +50,11 @@ def test_public_pages_stay_cacheable(client):
         answer = client.get(path)
         assert answer.status_code == 200, path
         assert "no-store" not in answer.get("Cache-Control", ""), path
+
+
+def test_the_calendar_feed_is_not_cached(client, facilitator):
+    from mobilise.plans.services.followup import feed_for
+
+    answer = client.get(f"/calendar/{feed_for(facilitator).key}.ics")
+    assert answer.status_code == 200
+    assert answer["Cache-Control"] == PRIVATE

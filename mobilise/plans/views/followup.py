@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
@@ -18,6 +18,7 @@ from mobilise.plans.services import local
 from mobilise.plans.services.followup import (
     Filters,
     calendar,
+    change_feed_key,
     feed_for,
     is_overdue,
     open_actions,
@@ -52,6 +53,22 @@ def follow_up(request: HttpRequest) -> HttpResponse:
                 reverse("plans:calendar-feed", args=[feed_for(request.membership).key])
             ),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def change_feed(request: HttpRequest) -> HttpResponse:
+    """Confirm, then give the person's calendar feed a new address (calendars subscribed to
+    the old one stop updating, so it is never done in one click)."""
+    if request.method == "POST":
+        change_feed_key(request.membership)
+        messages.success(
+            request, "Your calendar feed has a new address. Subscribe to it again in your calendar."
+        )
+        return redirect("plans:follow-up")
+    return render(
+        request, "plans/change_feed.jinja", {"page_title": "Change your calendar feed's address"}
     )
 
 
