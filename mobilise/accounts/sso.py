@@ -1,11 +1,12 @@
 """Single sign-on with OpenID Connect, through mozilla-django-oidc.
 
-A person is matched first by the provider's subject (`sub`) linked to their account, else by
-the e-mail address their identity provider vouches for: to an account with that address and
-no linked subject (the first sign-in links it), or, failing that, to a live invitation sent to it (which creates their
-account). Anyone else is refused: signing in with an NHS account never makes a stranger a
-member of an organisation. Every sign-in also accepts the live invitations sent to the
-address, so an invited person may simply choose "Sign in with NHS account".
+A person is matched first by the provider's subject (`sub`) linked to their account; else by
+the e-mail address their identity provider vouches for, to an account with that address and
+no linked subject (the first sign-in links it), or, failing that, to a live invitation sent
+to it (which creates their account). Anyone else is refused: signing in with an NHS account
+never makes a stranger a member of an organisation. Every sign-in also accepts the live
+invitations sent to the address, so an invited person may simply choose "Sign in with NHS
+account".
 """
 
 import secrets
