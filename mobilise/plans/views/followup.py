@@ -11,6 +11,7 @@ from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
 from mobilise.core.access import member_required, require_admin, require_editor
+from mobilise.core.times import uk_date
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction
@@ -105,7 +106,7 @@ def comparison_page(request: HttpRequest, assessment_id) -> HttpResponse:
     found = comparison(assessment)
     if found is None:
         raise Http404("This is the unit's first assessment")
-    labels = [c.assessment.created_at.strftime("%b %Y") for c in found.cycles]
+    labels = [uk_date(c.assessment.created_at, "%b %Y") for c in found.cycles]
     return render(
         request,
         "plans/comparison.jinja",
