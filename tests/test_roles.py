@@ -58,6 +58,8 @@ PAGES = {
     "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
+    # Everyone's own feed: anyone may give it a new address.
+    "follow-up/calendar/change/": (VIEWER, VIEWER),
     "portfolio/": (VIEWER, NOT_ALLOWED),
     "benchmark/": (VIEWER, NOT_ALLOWED),
     "benchmark/national/": (STAFF, NOT_ALLOWED),

@@ -34,6 +34,7 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
     ),
     path("follow-up/", followup.follow_up, name="follow-up"),
+    path("follow-up/calendar/change/", followup.change_feed, name="calendar-change"),
     path("portfolio/", portfolio.portfolio_page, name="portfolio"),
     path("benchmark/", benchmark.benchmark_page, name="benchmark"),
     path("benchmark/national/", benchmark.national_page, name="benchmark-national"),

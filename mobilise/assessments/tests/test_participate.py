@@ -2,8 +2,9 @@ import pytest
 from django.test import Client
 
 from mobilise.assessments.models import Mode, Response, Status
+from mobilise.assessments.services import responses
 from mobilise.assessments.tests.factories import AssessmentFactory, full_ratings, submit
-from mobilise.core.tests.html import error_summary, page, text
+from mobilise.core.tests.html import error_summary, field_error, page, text
 from mobilise.framework.catalogue import get_framework
 
 pytestmark = pytest.mark.django_db
@@ -93,16 +94,42 @@ def test_save_and_come_back_from_another_browser_with_the_personal_link(client):
     partial = {"rating_1_1": "4", "comment_1_1": "Strong", "action": "save"}
     saved = client.post(f"/take/{token}/section/1/", partial)
     assert saved.url == f"/take/{token}/saved/"
-    link = page(client.get(saved.url)).select_one("#copy-link").get_text().strip()
-    assert link.startswith(f"http://testserver/take/{token}/resume/")
+    html = page(client.get(saved.url))
+    link = html.select_one("#copy-link").get_text().strip()
+    code = html.select_one("#resume-code").get_text().strip()
+    # The key is in the fragment, which no browser sends and so no server or proxy logs.
+    assert link == f"http://testserver/take/{token}/resume/#{code}"
 
     other = Client()
-    resumed = other.get(link.removeprefix("http://testserver"))
-    assert resumed.status_code == 302
+    form_page = other.get(f"/take/{token}/resume/")
+    assert form_page.status_code == 200
+    assert page(form_page).select_one("input#id_code[name=code]") is not None
+    resumed = other.post(f"/take/{token}/resume/", {"code": f"  {code} "})
+    assert resumed.status_code == 302 and resumed.url == f"/take/{token}/"
     form = page(other.get(f"/take/{token}/section/1/"))
     assert form.select_one("#id_rating_1_1-5")["value"] == "4"
     assert form.select_one("#id_rating_1_1-5").has_attr("checked")
     assert Response.objects.count() == 1
+
+
+def test_a_wrong_or_missing_resume_code_is_named_in_the_error_summary(client):
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    for code, message in (("", "Enter your resume code"), ("nope", "No saved answers match")):
+        answer = client.post(f"/take/{token}/resume/", {"code": code})
+        assert answer.status_code == 200
+        [(link, summary)] = error_summary(answer)
+        assert link == "#id_code" and summary.startswith(message)
+        assert field_error(answer, "id_code").startswith(message)
+    assert not any(name.startswith("mobilise-resume-") for name in client.cookies)
+
+
+def test_old_links_with_the_key_in_the_path_are_gone(client):
+    assessment = AssessmentFactory()
+    _, key = responses.start_draft(assessment)
+    answer = client.get(f"/take/{assessment.participant_token}/resume/{key}/")
+    assert answer.status_code == 404
+    assert not any(name.startswith("mobilise-resume-") for name in client.cookies)
 
 
 def test_the_same_browser_returns_to_its_answers(client):

@@ -1,7 +1,8 @@
 """The participant's journey: no account, anonymous, one page per section.
 
 A participant's draft is found again by a random resume key, held in a signed cookie in
-their browser and in the personal resume link they are shown; only its hash is stored.
+their browser and in the personal resume link they are shown (in its fragment, so never in
+a URL a server logs); only its hash is stored.
 """
 
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
+from mobilise.assessments.forms.ratings import RatingsForm, ResumeForm, initial_from, level_items
 from mobilise.assessments.models import Assessment, Response
 from mobilise.assessments.services import personal_links, responses, results
 from mobilise.assessments.services.errors import AssessmentClosed, InvalidInput
@@ -136,9 +137,12 @@ def too_many(request: HttpRequest, assessment: Assessment, refused: Refused) -> 
 
 
 def resume_url(request: HttpRequest, assessment: Assessment, key: str) -> str:
-    return request.build_absolute_uri(
-        reverse("participate:resume", args=[assessment.participant_token, key])
+    # The key travels in the fragment, which browsers never send: no server or proxy
+    # logs it beside the participant's address (ADR 0014).
+    page = request.build_absolute_uri(
+        reverse("participate:resume", args=[assessment.participant_token])
     )
+    return f"{page}#{key}"
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,15 +182,25 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def resume(request: HttpRequest, token: str, key: str) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """Answers found again from the resume code, which comes in the body of a POST."""
     assessment = load(token)
-    draft = responses.find_draft(assessment, key)
-    if draft is None:
-        raise Http404("No such response")
-    target = "participate:check" if not responses.missing_elements(draft) else "participate:start"
-    response = redirect(target, token)
-    remember(response, request, assessment, key)
-    return response
+    form = ResumeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        key = form.cleaned_data["code"]
+        draft = responses.find_draft(assessment, key)
+        if draft is not None:
+            done = not responses.missing_elements(draft)
+            response = redirect("participate:check" if done else "participate:start", token)
+            remember(response, request, assessment, key)
+            return response
+        form.add_error("code", "No saved answers match this code. Check it and try again")
+    return render(
+        request,
+        "participate/resume.jinja",
+        context(assessment, page_title="Go back to your answers", form=form),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -249,6 +263,7 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             page_title="Your answers are saved",
             resume_url=resume_url(request, assessment, key),
+            resume_code=key,
         ),
     )
 
@@ -312,6 +327,7 @@ def done(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             page_title="Your answers have been sent",
             resume_url=resume_url(request, assessment, key),
+            resume_code=key,
             can_see_results=participants_may_see(assessment),
         ),
     )

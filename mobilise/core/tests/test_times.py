@@ -1,0 +1,35 @@
+"""Every page shows moments on their UK day: in summer (BST) 23:30 UTC is the next day."""
+
+import datetime
+
+import pytest
+
+from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.core.tests.html import page, text
+from mobilise.core.times import uk_date
+
+LATE_IN_JULY = datetime.datetime(2026, 7, 1, 23, 30, tzinfo=datetime.UTC)
+
+
+def test_a_late_summer_evening_in_utc_is_the_next_day_in_the_uk():
+    assert uk_date(LATE_IN_JULY) == "2 July 2026"
+    assert uk_date(LATE_IN_JULY, "%-d %b %Y, %H:%M") == "2 Jul 2026, 00:30"
+    assert uk_date(datetime.date(2026, 7, 1)) == "1 July 2026"
+
+
+@pytest.mark.django_db
+def test_the_people_page_shows_the_last_sign_in_in_uk_time(client, admin):
+    admin.user.last_login = LATE_IN_JULY
+    admin.user.save()
+    client.force_login(admin.user)
+    admin.user.__class__.objects.filter(pk=admin.user.pk).update(last_login=LATE_IN_JULY)
+    html = text(page(client.get("/organisation/people/")))
+    assert "2 Jul 2026" in html and "1 Jul 2026" not in html
+
+
+@pytest.mark.django_db
+def test_the_assessments_list_shows_the_uk_date(signed_in, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    type(assessment).objects.filter(pk=assessment.pk).update(created_at=LATE_IN_JULY)
+    html = text(page(signed_in.get("/assessments/")))
+    assert "2 Jul 2026" in html and "1 Jul 2026" not in html
