@@ -16,4 +16,6 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# Participants' requests are logged without their address (ADR 0014).
+logger_class = "mobilise.config.participant_logs.ParticipantSafeLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

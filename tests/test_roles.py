@@ -16,10 +16,10 @@ from mobilise.accounts.models import Role
 from mobilise.accounts.services import issue_token
 from mobilise.accounts.services import people as people_service
 from mobilise.accounts.tests.factories import MembershipFactory
-from mobilise.assessments.tests.factories import AssessmentFactory
+from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
-from tests.test_ownership import PLAIN, all_api_operations, fill, member_routes
+from tests.routes import PLAIN, all_api_operations, fill, member_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,8 @@ PAGES = {
     "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
+    # Everyone's own feed: anyone may give it a new address.
+    "follow-up/calendar/change/": (VIEWER, VIEWER),
     "portfolio/": (VIEWER, NOT_ALLOWED),
     "benchmark/": (VIEWER, NOT_ALLOWED),
     "benchmark/national/": (STAFF, NOT_ALLOWED),
@@ -78,6 +80,10 @@ PAGES = {
     "assessments/<uuid:assessment_id>/results/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/paper/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/expected/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/links/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/responses/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/responses/<uuid:response_id>/discard/": (EDITOR, EDITOR),
 }
 
 
@@ -107,6 +113,7 @@ def ours(organisation):
         "membership_id": colleague.id,
         "invitation_id": invitation.id,
         "element": "2.1",
+        "response_id": submit(assessment, 2).id,
     }
 
 

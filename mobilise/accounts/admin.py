@@ -1,3 +1,5 @@
+"""The Django admin for organisations, people and tokens (platform staff only)."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 

@@ -1,3 +1,5 @@
+"""Forms for signing in, people, invitations, tokens and the organisation's settings."""
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password

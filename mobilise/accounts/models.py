@@ -1,3 +1,5 @@
+"""Organisations, units, people and their roles, invitations and API tokens."""
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -8,6 +10,11 @@ from mobilise.core.models import BaseModel
 
 class User(AbstractUser):
     """A person who signs in. Participants never have one: they rate anonymously."""
+
+    # The single sign-on identity linked to the account (provider and its `sub`), set on the
+    # first sign-in matched by e-mail; afterwards the subject alone finds the account.
+    sso_issuer = models.CharField(max_length=500, blank=True, default="")
+    sso_subject = models.CharField(max_length=255, blank=True, default="")
 
 
 class Region(models.TextChoices):

@@ -1,13 +1,16 @@
 """Single sign-on with OpenID Connect, through mozilla-django-oidc.
 
-A person is matched by the e-mail address their identity provider vouches for: to an account
-with that address, or, failing that, to a live invitation sent to it (which creates their
-account). Anyone else is refused: signing in with an NHS account never makes a stranger a
-member of an organisation. Every sign-in also accepts the live invitations sent to the
-address, so an invited person may simply choose "Sign in with NHS account".
+A person is matched first by the provider's subject (`sub`) linked to their account; else by
+the e-mail address their identity provider vouches for, to an account with that address and
+no linked subject (the first sign-in links it), or, failing that, to a live invitation sent
+to it (which creates their account). Anyone else is refused: signing in with an NHS account
+never makes a stranger a member of an organisation. Every sign-in also accepts the live
+invitations sent to the address, so an invited person may simply choose "Sign in with NHS
+account".
 """
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -30,6 +33,16 @@ def email_from(claims: dict) -> str:
     return value if "@" in value else ""
 
 
+def subject_from(claims: dict) -> str:
+    return str(claims.get("sub") or "")[:255]
+
+
+def issuer() -> str:
+    """The configured provider, named by its authorisation endpoint's origin."""
+    parts = urlsplit(settings.OIDC_OP_AUTHORIZATION_ENDPOINT)
+    return f"{parts.scheme}://{parts.netloc}"[:500]
+
+
 class SingleSignOnBackend(OIDCAuthenticationBackend):
     def authenticate(self, request: HttpRequest, **kwargs) -> User | None:
         if not sso_enabled():
@@ -42,9 +55,13 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
     def filter_users_by_claims(self, claims: dict):
         # Platform staff and superusers sign in with a password: an identity provider's say
         # is never enough to become one of them.
-        return self.UserModel.objects.filter(
-            email__iexact=email_from(claims), is_staff=False, is_superuser=False
-        )
+        people_only = self.UserModel.objects.filter(is_staff=False, is_superuser=False)
+        subject = subject_from(claims)
+        linked = people_only.filter(sso_issuer=issuer(), sso_subject=subject)
+        if subject and linked.exists():
+            return linked
+        # Not linked yet: the verified address, to an account no other subject has claimed.
+        return people_only.filter(email__iexact=email_from(claims), sso_subject="")
 
     @transaction.atomic
     def create_user(self, claims: dict) -> User | None:
@@ -57,11 +74,16 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             email=email,
             first_name=str(claims.get("given_name") or "")[:150],
             last_name=str(claims.get("family_name") or "")[:150],
+            sso_issuer=issuer(),
+            sso_subject=subject_from(claims),
         )
         people.accept_all_for(user)
         return user
 
     def update_user(self, user: User, claims: dict) -> User:
+        if not user.sso_subject and subject_from(claims):
+            user.sso_issuer, user.sso_subject = issuer(), subject_from(claims)
+            user.save(update_fields=["sso_issuer", "sso_subject"])
         people.accept_all_for(user)
         return user
 

@@ -1,3 +1,5 @@
+"""The API's request and response shapes for assessments, responses and results."""
+
 import datetime
 from typing import Annotated, Literal
 
@@ -8,6 +10,7 @@ Comment = Annotated[str, Field(max_length=2000)]
 # Lists are capped well above the framework's 23 elements, so that a flood of items is
 # refused in one error instead of being checked item by item.
 MAX_ITEMS = 100
+Expected = Annotated[int, Field(ge=1, le=10_000, strict=True)]
 
 
 class AssessmentIn(Schema):
@@ -15,6 +18,15 @@ class AssessmentIn(Schema):
     title: Annotated[str, Field(min_length=1, max_length=200)]
     mode: Literal["group", "individual"]
     closes_on: datetime.date | None = Field(None, description="Today or later (UK time)")
+    expected_participants: Expected | None = Field(
+        None, description="How many people are expected to answer; more responses warn"
+    )
+
+
+class AssessmentPatch(Schema):
+    expected_participants: Expected | None = Field(
+        None, description="How many people are expected to answer; null clears it"
+    )
 
 
 class AssessmentOut(Schema):
@@ -29,6 +41,8 @@ class AssessmentOut(Schema):
     participant_url: str
     results_revealed: bool
     responses: int
+    expected_participants: int | None
+    more_responses_than_expected: bool
     previous_id: str | None
     created_at: datetime.datetime
 
@@ -100,6 +114,18 @@ class ResultsOut(Schema):
     overall_mean: float | None
     elements: list[ElementResultOut]
     sections: list[SectionResultOut]
+
+
+class ResponseChoiceOut(Schema):
+    id: str
+    label: str = Field(description="A, B, C… in the order of the levels, not of arrival")
+    levels: dict[str, int | None]
+
+
+class DiscardedOut(Schema):
+    response_id: str
+    discarded: bool
+    responses: int = Field(description="The responses that still count")
 
 
 class FieldErrorOut(Schema):

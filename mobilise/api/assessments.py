@@ -10,27 +10,32 @@ from ninja.errors import HttpError
 from mobilise.api.assessment_schemas import (
     AssessmentIn,
     AssessmentOut,
+    AssessmentPatch,
     ConsensusIn,
     ConsensusOut,
+    DiscardedOut,
+    ResponseChoiceOut,
     ResponseCreated,
     ResponseIn,
     ResultsOut,
     ValidationErrorOut,
 )
 from mobilise.api.auth import caller
-from mobilise.api.body import documented_body, parse_body
-from mobilise.api.errors import service_errors
+from mobilise.api.body import documented_body, parse_body, require_json
+from mobilise.api.errors import TooManyRequests, service_errors
 from mobilise.api.permissions import require_editor
-from mobilise.api.schemas import Error
+from mobilise.api.schemas import Error, RetryError
 from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services import consensus, responses, results, setup
+from mobilise.assessments.services import consensus, responses, results, setup, turnout
+from mobilise.core.clients import client_address
 
 router = Router(tags=["Assessments"])
 
 READ = {401: Error, 404: Error, 403: Error}
-# Operations with a body: 413 when it is larger than the service takes (core.middleware).
-CHANGE = {**READ, 413: Error, 422: ValidationErrorOut}
+# Operations with a body: 413 when it is larger than the service takes (core.middleware),
+# 415 when it is not sent as application/json.
+CHANGE = {**READ, 413: Error, 415: Error, 422: ValidationErrorOut}
 
 
 def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
@@ -48,19 +53,25 @@ def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
         ),
         "results_revealed": assessment.results_revealed,
         "responses": submitted_count(assessment),
+        "expected_participants": assessment.expected_participants,
+        "more_responses_than_expected": turnout.turnout(
+            assessment, submitted_count(assessment)
+        ).over,
         "previous_id": str(assessment.previous_id) if assessment.previous_id else None,
         "created_at": assessment.created_at,
     }
 
 
-SUBMITTED = Count("responses", filter=Q(responses__submitted_at__isnull=False))
+SUBMITTED = Count(
+    "responses", filter=Q(responses__submitted_at__isnull=False, responses__discarded=False)
+)
 
 
 def submitted_count(assessment: Assessment) -> int:
     """Counted in the listing's one query (annotated as `submitted`), else here."""
     if hasattr(assessment, "submitted"):
         return assessment.submitted
-    return assessment.responses.filter(submitted_at__isnull=False).count()
+    return assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
 
 
 @router.post(
@@ -82,6 +93,8 @@ def create(request: HttpRequest):
             body.closes_on,
             created_by=membership.user,
         )
+        if body.expected_participants is not None:
+            turnout.set_expected(assessment, body.expected_participants, membership.user)
     return Status(201, assessment_out(request, assessment))
 
 
@@ -95,6 +108,69 @@ def list_assessments(request: HttpRequest):
 @router.get("/assessments/{assessment_id}", response={200: AssessmentOut, **READ})
 def detail(request: HttpRequest, assessment_id: str):
     return assessment_out(request, load(request, assessment_id))
+
+
+@router.patch(
+    "/assessments/{assessment_id}",
+    response={200: AssessmentOut, **CHANGE},
+    openapi_extra=documented_body(AssessmentPatch, required=False),
+    summary="Change an assessment (the number of people expected)",
+)
+def patch(request: HttpRequest, assessment_id: str):
+    assessment = load(request, assessment_id)
+    membership = caller(request)
+    require_editor(membership)
+    body = parse_body(request, AssessmentPatch)
+    if "expected_participants" in body.model_fields_set:
+        with service_errors():
+            turnout.set_expected(assessment, body.expected_participants, membership.user)
+    return assessment_out(request, assessment)
+
+
+def require_visible(assessment: Assessment) -> None:
+    if results.hidden_now(assessment):
+        raise HttpError(409, "Responses are not shown while results are hidden")
+
+
+@router.get(
+    "/assessments/{assessment_id}/responses",
+    response={200: list[ResponseChoiceOut], **READ, 409: Error},
+    summary="The responses, by their levels, to choose one to discard",
+)
+def list_responses(request: HttpRequest, assessment_id: str):
+    """Each counted response's levels (null is Don't know), sorted by those levels and
+    labelled A, B, C… in that order, so that nothing says when it arrived or who gave it.
+    Not while results are hidden (409)."""
+    assessment = load(request, assessment_id)
+    require_visible(assessment)
+    return [
+        {"id": str(c.response.id), "label": c.label, "levels": c.levels}
+        for c in turnout.choices(assessment)
+    ]
+
+
+@router.post(
+    "/assessments/{assessment_id}/responses/{response_id}/discard",
+    response={200: DiscardedOut, **READ, 409: Error},
+    summary="Discard a response: it stays recorded, and no longer counts",
+)
+def discard_response(request: HttpRequest, assessment_id: str, response_id: str):
+    assessment = load(request, assessment_id)
+    membership = caller(request)
+    require_editor(membership)
+    require_visible(assessment)
+    response = next(
+        (c.response for c in turnout.choices(assessment) if str(c.response.id) == response_id),
+        None,
+    )
+    if response is None:
+        raise HttpError(404, "No such response")
+    turnout.discard(assessment, response, membership.user)
+    return {
+        "response_id": str(response.id),
+        "discarded": True,
+        "responses": turnout.counted(assessment).count(),
+    }
 
 
 @router.post("/assessments/{assessment_id}/close", response={200: AssessmentOut, **READ})
@@ -114,15 +190,31 @@ def reopen(request: HttpRequest, assessment_id: str):
 @router.post(
     "/responses/{participant_token}",
     auth=None,
-    response={201: ResponseCreated, 404: Error, 409: Error, 413: Error, 422: ValidationErrorOut},
+    response={
+        201: ResponseCreated,
+        404: Error,
+        409: Error,
+        413: Error,
+        415: Error,
+        422: ValidationErrorOut,
+        429: RetryError,
+    },
     openapi_extra=documented_body(ResponseIn),
     summary="Submit a participant's response",
 )
 def submit(request: HttpRequest, participant_token: str):
     """Authorised by the participant token alone. Every element exactly once; a `null`
-    level is Don't know. Nothing is saved unless the whole response is valid."""
+    level is Don't know. Nothing is saved unless the whole response is valid. One address
+    may send a burst of responses to one assessment, then about one a second (429, with
+    `Retry-After`, beyond that)."""
     assessment = get_object_or_404(Assessment, participant_token=participant_token)
+    require_json(request)
+    refused = responses.spend_submission(assessment, client_address(request))
+    if refused:
+        raise TooManyRequests(refused)
     body = parse_body(request, ResponseIn)
+    if assessment.personal_links_only:
+        raise HttpError(409, "This assessment takes answers only through personal links")
     answers = [responses.Answer(r.element, r.level, r.comment or "") for r in body.ratings]
     with service_errors():
         response = responses.submit_response(assessment, answers)

@@ -22,6 +22,17 @@ MAX_VALUES = 5_000
 MAX_ERRORS = 20
 
 
+class NotJson(Exception):
+    """A body that is not declared as JSON. A web page can send text/plain, a form or a
+    file across sites without asking first (no CORS preflight), but not application/json:
+    refusing everything else keeps other sites from posting through their visitors."""
+
+
+def require_json(request: HttpRequest) -> None:
+    if request.content_type != "application/json":
+        raise NotJson()
+
+
 class BodyInvalid(Exception):
     def __init__(self, detail: list[dict[str, Any]]) -> None:
         super().__init__("Invalid body")
@@ -39,7 +50,8 @@ def capped(detail: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def load_json(request: HttpRequest, max_values: int | None = MAX_VALUES) -> Any:
     """The body as JSON: no deeper than MAX_DEPTH, no more than `max_values` values (None for
     imports, which the body's size bounds), and no NUL characters (PostgreSQL cannot store
-    them)."""
+    them). A body not sent as application/json is refused first (415)."""
+    require_json(request)
     try:
         return parse_json(request.body, loc=["body"], max_values=max_values)
     except JsonRefused as error:

@@ -7,6 +7,15 @@ from ninja.errors import HttpError
 
 from mobilise.api.body import BodyInvalid, field_errors
 from mobilise.core.errors import AssessmentClosed, Conflict, InvalidInput, NotAllowed
+from mobilise.core.limits import Refused
+
+
+class TooManyRequests(Exception):
+    """A flood limit refused the request (429, with Retry-After)."""
+
+    def __init__(self, refused: Refused) -> None:
+        super().__init__("Too many requests")
+        self.refused = refused
 
 
 @contextmanager

@@ -1,3 +1,5 @@
+"""The API's request and response shapes for action plans and suggestions."""
+
 import datetime
 from typing import Annotated, Literal
 

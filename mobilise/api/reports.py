@@ -42,7 +42,14 @@ def export(request: HttpRequest, assessment_id: str, format: str):
 
 @router.post(
     "/assessments/import",
-    response={201: AssessmentOut, 401: Error, 403: Error, 413: Error, 422: ValidationErrorOut},
+    response={
+        201: AssessmentOut,
+        401: Error,
+        403: Error,
+        413: Error,
+        415: Error,
+        422: ValidationErrorOut,
+    },
     openapi_extra={
         "requestBody": {
             "required": True,

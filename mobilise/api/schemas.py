@@ -1,8 +1,15 @@
-from ninja import Schema
+"""The API's shared shapes: errors, the caller, the framework."""
+
+from ninja import Field, Schema
 
 
 class Error(Schema):
     detail: str
+
+
+class RetryError(Schema):
+    detail: str
+    retry_after: int = Field(description="Seconds to wait before trying again")
 
 
 class OrganisationOut(Schema):

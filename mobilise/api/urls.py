@@ -8,7 +8,8 @@ from ninja.errors import ValidationError
 
 from mobilise.api import assessments, framework, me, plans, reports
 from mobilise.api.auth import TokenAuth
-from mobilise.api.body import BodyInvalid
+from mobilise.api.body import BodyInvalid, NotJson
+from mobilise.api.errors import TooManyRequests
 
 api = NinjaAPI(
     title="Mobilise API",
@@ -30,6 +31,31 @@ api.add_router("", plans.router)
 @api.exception_handler(BodyInvalid)
 def body_invalid(request: HttpRequest, error: BodyInvalid) -> HttpResponse:
     return api.create_response(request, {"detail": error.detail}, status=422)
+
+
+@api.exception_handler(NotJson)
+def not_json(request: HttpRequest, error: NotJson) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "Send the body as JSON, with Content-Type: application/json"},
+        status=415,
+    )
+
+
+@api.exception_handler(TooManyRequests)
+def too_many(request: HttpRequest, error: TooManyRequests) -> HttpResponse:
+    seconds = error.refused.retry_after
+    answer = api.create_response(
+        request,
+        {
+            "detail": "Too many responses from your network to this assessment: "
+            f"try again in {error.refused.in_words}",
+            "retry_after": seconds,
+        },
+        status=429,
+    )
+    answer["Retry-After"] = str(seconds)
+    return answer
 
 
 @api.exception_handler(ValidationError)

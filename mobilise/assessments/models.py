@@ -1,5 +1,8 @@
+"""Assessments, anonymous responses and their ratings, and the levels the group agreed."""
+
 import datetime
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -54,6 +57,12 @@ class Assessment(BaseModel):
     framework_version = models.CharField(max_length=20)
     participant_token = models.CharField(max_length=64, unique=True, default=new_participant_token)
     results_revealed = models.BooleanField(default=False)
+    # Once personal links are issued, the shared link may stop taking answers.
+    personal_links_only = models.BooleanField(default=False)
+    # How many people the facilitator expects to answer: more responses than this warn.
+    expected_participants = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10_000)]
+    )
     previous = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reassessments"
     )
@@ -107,6 +116,8 @@ class Response(BaseModel):
     # Brought in by a JSON import: whatever its source says, no participant was seen giving
     # it here, so it never counts towards the minimum that unlocks results (ADR 0012).
     imported = models.BooleanField(default=False)
+    # A response the facilitator discarded (a flood, a duplicate): kept, never counted.
+    discarded = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at"]
@@ -114,6 +125,22 @@ class Response(BaseModel):
 
     def __str__(self) -> str:
         return f"Response {self.id}"
+
+
+class PersonalLink(models.Model):
+    """A single-use link for one participant. Only the hash of its secret is kept, and
+    nothing ties it to the response it brought (no foreign key, no time it was spent): a
+    facilitator who knows who got which link still cannot tell which answers are whose."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="personal_links"
+    )
+    secret_hash = models.CharField(max_length=64, unique=True)
+    spent = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Personal link {self.id}"
 
 
 class Rating(models.Model):

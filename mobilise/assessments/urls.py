@@ -1,6 +1,8 @@
+"""The facilitator's pages of an assessment."""
+
 from django.urls import path
 
-from mobilise.assessments.views import facilitate
+from mobilise.assessments.views import facilitate, turnout
 
 app_name = "assessments"
 
@@ -30,4 +32,12 @@ urlpatterns = [
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),
+    path("<uuid:assessment_id>/expected/", turnout.expected, name="expected"),
+    path("<uuid:assessment_id>/links/", turnout.links, name="links"),
+    path("<uuid:assessment_id>/responses/", turnout.response_list, name="responses"),
+    path(
+        "<uuid:assessment_id>/responses/<uuid:response_id>/discard/",
+        turnout.discard,
+        name="discard",
+    ),
 ]

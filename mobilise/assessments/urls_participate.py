@@ -6,7 +6,8 @@ app_name = "participate"
 
 urlpatterns = [
     path("<str:token>/", participate.start, name="start"),
-    path("<str:token>/resume/<str:key>/", participate.resume, name="resume"),
+    path("<str:token>/resume/", participate.resume, name="resume"),
+    path("<str:token>/personal/<str:secret>/", participate.personal, name="personal"),
     path("<str:token>/section/<int:number>/", participate.section, name="section"),
     path("<str:token>/saved/", participate.saved, name="saved"),
     path("<str:token>/check/", participate.check, name="check"),

@@ -1,3 +1,5 @@
+"""What the page layout needs on every page: service name, phase, header, navigation."""
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.csrf import get_token

@@ -7,9 +7,10 @@ from typing import Any
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, Undefined
 from markupsafe import Markup
+
+from mobilise.core.dates import uk_date
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -18,7 +19,7 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
 
 def uk_time(value) -> str:
     """A moment as people in the UK read it (the service's time zone), to the minute."""
-    return timezone.localtime(value).strftime("%-d %b %Y, %H:%M")
+    return uk_date(value, "%-d %b %Y, %H:%M")
 
 
 def _defined(value: Any) -> Any:
@@ -59,5 +60,6 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.globals.update({"static": static, "url": url, "get_messages": get_messages, "zip": zip})
     env.filters["uk_time"] = uk_time
+    env.filters["uk_date"] = uk_date
     env.globals["cached_component"] = component_cache(env)
     return env

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,8 +20,10 @@ urlpatterns = [
     path("assessments/", include("mobilise.assessments.urls")),
     path("take/", include("mobilise.assessments.urls_participate")),
     path("api/v1/", api.urls),
-    path("django-admin/", admin.site.urls),
 ]
+# The admin's sign-in page can be moved, or switched off with an empty MOBILISE_ADMIN_URL.
+if settings.MOBILISE_ADMIN_URL:
+    urlpatterns.append(path(settings.MOBILISE_ADMIN_URL, admin.site.urls))
 
 handler403 = "mobilise.core.views.permission_denied"
 handler404 = "mobilise.core.views.page_not_found"

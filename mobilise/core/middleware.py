@@ -1,3 +1,5 @@
+"""Requests refused before any view runs: NUL characters and oversized bodies."""
+
 from collections.abc import Callable
 
 from django.conf import settings
@@ -59,3 +61,28 @@ def too_large(request: HttpRequest, limit: int) -> HttpResponse:
         {"page_title": "The file or form is too large", "message": message + "."},
         status=413,
     )
+
+
+# Participants' pages and answers, and the calendar feed (an organisation's actions).
+PRIVATE_PATHS = ("/take/", "/api/v1/responses/", "/calendar/")
+
+
+class PrivateResponses:
+    """`Cache-Control: private, no-store` on every answer to a signed-in person, an API
+    token or a participant: results, plans and exports must not be kept by a shared proxy
+    or left in a browser's cache. Public pages and static files (answered earlier by
+    whitenoise) keep their own caching."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            (user is not None and user.is_authenticated)
+            or "HTTP_AUTHORIZATION" in request.META
+            or request.path.startswith(PRIVATE_PATHS)
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,3 +1,5 @@
+"""The base model every stored object of ours extends: a UUID and two timestamps."""
+
 import uuid
 
 from django.db import models

@@ -1,3 +1,5 @@
+"""The catalogue's pages (elements, options, techniques) and the start page."""
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 

@@ -1,3 +1,6 @@
+"""Action plans: actions and the elements they serve, progress notes, No action required, local
+actions, reminders and calendar feeds."""
+
 import datetime
 import secrets
 

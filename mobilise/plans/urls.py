@@ -1,3 +1,5 @@
+"""The pages of action plans, follow-up and local actions."""
+
 from django.urls import path
 
 from mobilise.plans.views import followup, plan
@@ -34,6 +36,7 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
     ),
     path("follow-up/", followup.follow_up, name="follow-up"),
+    path("follow-up/calendar/change/", followup.change_feed, name="calendar-change"),
     path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),
     path("local-actions/", followup.local_actions, name="local-actions"),
     path(

@@ -1,3 +1,5 @@
+"""Downloads of an assessment's documents, blank paper forms and the import page."""
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages

@@ -93,13 +93,27 @@ def test_a_participant_rates_saves_comes_back_and_submits(page: Page, browser, l
     expect(page.get_by_role("heading", level=1)).to_have_text("Your answers are saved")
     assert_accessible(page)
     resume = page.locator("#copy-link").inner_text().strip()
+    code = page.locator("#resume-code").inner_text().strip()
+    assert resume.endswith(f"/resume/#{code}")
 
-    # Later, on another device: the personal link brings the answers back.
+    # The resume page itself, with its error, at desktop width.
+    page.goto(f"/take/{assessment.participant_token}/resume/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("link", name="Enter your resume code")).to_be_visible()
+    assert_accessible(page)
+
+    # Later, on another device: the personal link brings the answers back, its script
+    # posting the code from the fragment, so the code is in no URL the server sees.
     other = browser.new_context(base_url=live_server.url)
     phone = other.new_page()
     phone.set_viewport_size({"width": 375, "height": 740})
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
     phone.goto(resume)
     expect(phone.get_by_text("6 of 23 elements answered")).to_be_visible()
+    assert requested and not any(code in url for url in requested)
+    assert code not in phone.url
     phone.get_by_role("button", name="Continue your answers").click()
     expect(
         phone.get_by_role("group", name=re.compile(r"^1\.1 ")).get_by_label("Developing")
@@ -165,7 +179,9 @@ def test_a_facilitator_agrees_the_ratings_and_reads_the_results(page: Page, faci
     assert_accessible(page)
 
 
-def test_a_participant_can_take_part_with_javascript_off(page_without_javascript: Page):
+def test_a_participant_can_take_part_with_javascript_off(
+    page_without_javascript: Page, browser, live_server
+):
     page = page_without_javascript
     assessment = AssessmentFactory()
     page.goto(f"/take/{assessment.participant_token}/")
@@ -176,3 +192,17 @@ def test_a_participant_can_take_part_with_javascript_off(page_without_javascript
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("2 Behaviours")
     assert Response.objects.get().ratings.count() == 5
+    page.get_by_role("button", name="Save and come back later").click()
+    code = page.locator("#resume-code").inner_text().strip()
+
+    # On a phone with JavaScript off, the code is typed into the resume page.
+    other = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    phone = other.new_page()
+    phone.set_viewport_size({"width": 375, "height": 740})
+    phone.goto(f"/take/{assessment.participant_token}/resume/")
+    phone.get_by_role("button", name="Continue").click()
+    expect(phone.get_by_role("link", name="Enter your resume code")).to_be_visible()
+    phone.get_by_label("Your resume code").fill(code)
+    phone.get_by_role("button", name="Continue").click()
+    expect(phone.get_by_text("5 of 23 elements answered")).to_be_visible()
+    other.close()

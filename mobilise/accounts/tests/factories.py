@@ -1,3 +1,5 @@
+"""Organisations, units, users and memberships for tests."""
+
 import factory
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User

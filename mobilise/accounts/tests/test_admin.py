@@ -1,3 +1,5 @@
+"""The Django admin: for platform staff, never for organisations' members."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db

@@ -1,3 +1,5 @@
+"""The create_user and create_api_token commands."""
+
 import io
 
 import pytest

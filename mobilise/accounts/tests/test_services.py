@@ -1,3 +1,5 @@
+"""Memberships, organisation scoping and API tokens."""
+
 from datetime import timedelta
 
 import pytest

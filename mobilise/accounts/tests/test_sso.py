@@ -110,3 +110,31 @@ def test_only_the_email_claim_counts(client, sso, facilitator):
     add_sso_person(sso, "named-person", email="", preferred_username="named@nhs.net")
     response = sign_in_with_sso(client, sso, "named-person")
     assert response.url == "/accounts/sso/failed/"
+
+
+def test_once_linked_the_provider_subject_follows_a_changed_address(client, sso, facilitator):
+    facilitator.user.email = "alex@nhs.net"
+    facilitator.user.save()
+    add_sso_person(sso, "alex-subject", email="alex@nhs.net")
+    sign_in_with_sso(client, sso, "alex-subject")
+    client.logout()
+    # The provider now gives Alex another address: the subject still finds the account.
+    add_sso_person(sso, "alex-subject", email="alex.morgan@nhs.net")
+    response = sign_in_with_sso(client, sso, "alex-subject")
+    assert response.url == "/"
+    assert int(client.session["_auth_user_id"]) == facilitator.user.pk
+
+
+def test_an_address_taken_by_another_subject_does_not_sign_in_to_a_linked_account(
+    client, sso, facilitator
+):
+    facilitator.user.email = "alex@nhs.net"
+    facilitator.user.save()
+    add_sso_person(sso, "alex-subject", email="alex@nhs.net")
+    sign_in_with_sso(client, sso, "alex-subject")
+    client.logout()
+    # Someone else at the provider is given Alex's old address.
+    add_sso_person(sso, "someone-else", email="alex@nhs.net")
+    response = sign_in_with_sso(client, sso, "someone-else")
+    assert response.url == "/accounts/sso/failed/"
+    assert "_auth_user_id" not in client.session

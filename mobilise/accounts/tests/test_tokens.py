@@ -1,3 +1,5 @@
+"""The page where people name, list and revoke their API tokens."""
+
 import pytest
 from django.test import Client
 

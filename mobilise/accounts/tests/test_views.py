@@ -1,3 +1,5 @@
+"""Signing in and out, lock-out and changing organisation."""
+
 import pytest
 
 from mobilise.accounts.tests.factories import PASSWORD

@@ -1,3 +1,5 @@
+"""Signing in and out, the organisation switcher and API tokens."""
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse

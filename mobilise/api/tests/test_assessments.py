@@ -1,3 +1,5 @@
+"""The assessments, responses, results and agreed ratings operations of the API."""
+
 import datetime
 
 import pytest

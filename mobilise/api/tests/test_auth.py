@@ -1,3 +1,5 @@
+"""API tokens: 401 for none, bad, expired or revoked; 403 without an organisation."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,3 +1,5 @@
+"""The action plan operations of the API."""
+
 import pytest
 
 from mobilise.assessments.models import Consensus

@@ -1,3 +1,5 @@
+"""The form for agreeing an element's level, importance, target and rationale."""
+
 from django import forms
 
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, DEFAULT_TARGET, Importance

@@ -84,3 +84,19 @@ def level_items(framework: Framework, element: Element) -> list[dict]:
         for level, description in zip(framework.scale, element.levels, strict=True)
     ]
     return [*items, {"divider": "or"}, {"value": DONT_KNOW, "text": framework.dont_know}]
+
+
+class ResumeForm(forms.Form):
+    """The participant's resume code, typed or pasted (or filled in from the link's
+    fragment by static/js/resume.js): posted, so it is never in a logged URL."""
+
+    code = forms.CharField(
+        label="Your resume code",
+        help_text="It is the part of your personal link after the # sign.",
+        max_length=100,
+        strip=True,
+        error_messages={
+            "required": "Enter your resume code",
+            "max_length": "Enter your resume code as it was shown to you",
+        },
+    )

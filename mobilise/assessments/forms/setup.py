@@ -1,3 +1,5 @@
+"""The form for setting up a new assessment."""
+
 from django import forms
 
 from mobilise.accounts.models import Organisation

@@ -5,14 +5,25 @@ participant is stored: no account, no IP address, no browser details, only a has
 random resume key that the participant holds.
 """
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment, Rating, Response, Source
+from mobilise.assessments.models import (
+    COMMENT_MAX_LENGTH,
+    UK,
+    Assessment,
+    Rating,
+    Response,
+    Source,
+    Status,
+)
+from mobilise.core import limits
 from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
 from mobilise.framework.catalogue import Framework
 
@@ -66,6 +77,17 @@ def clean_answers(framework: Framework, answers: list[Answer], complete: bool) -
     if errors:
         raise InvalidInput(errors)
     return answers
+
+
+def spend_submission(assessment: Assessment, address: str) -> limits.Refused | None:
+    """One of the address's submissions to this assessment (API or page); refused when it
+    has sent too many too fast. The address is used for the count and never stored."""
+    return limits.take("submit", str(assessment.id), address)
+
+
+def spend_start(assessment: Assessment, address: str) -> limits.Refused | None:
+    """One of the address's new drafts of this assessment."""
+    return limits.take("start", str(assessment.id), address)
 
 
 def _ratings(response: Response, answers: list[Answer]) -> list[Rating]:
@@ -145,3 +167,14 @@ def submit_draft(response: Response) -> Response:
         response.submitted_at = timezone.now()
         response.save(update_fields=["submitted_at", "updated_at"])
     return response
+
+
+def purge_drafts(now: datetime.datetime | None = None) -> int:
+    """Delete the drafts never sent of every assessment that has closed (by hand, or at the
+    end of its closing day, UK time); they can no longer be sent, and nothing counts them.
+    An assessment reopened later starts its participants afresh."""
+    now = now or timezone.now()
+    today = now.astimezone(UK).date()
+    closed = Q(assessment__status=Status.CLOSED) | Q(assessment__closes_on__lt=today)
+    _, removed = Response.objects.filter(closed, submitted_at__isnull=True).delete()
+    return removed.get(Response._meta.label, 0)

@@ -138,7 +138,7 @@ def minimum_responses() -> int:
 
 
 # Participants' own responses: not paper, API or imported ones (see the module's docstring).
-COUNTED = Q(source=Source.PARTICIPANT, imported=False)
+COUNTED = Q(source=Source.PARTICIPANT, imported=False, discarded=False)
 
 
 def counted_responses(assessment: Assessment) -> int:
@@ -196,7 +196,7 @@ def compute(
 
 def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> Results:
     """The assessment's results, from three queries whatever the number of responses."""
-    submitted = assessment.responses.filter(submitted_at__isnull=False)
+    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False)
     tally = submitted.aggregate(all=Count("id"), counted=Count("id", filter=COUNTED))
     responses, counted = tally["all"], tally["counted"]
     rows = (
@@ -224,7 +224,11 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
 def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     """Participants' comments per element, sorted so that no one's answers line up."""
     rows = (
-        Rating.objects.filter(response__assessment=assessment, response__submitted_at__isnull=False)
+        Rating.objects.filter(
+            response__assessment=assessment,
+            response__submitted_at__isnull=False,
+            response__discarded=False,
+        )
         .exclude(comment="")
         .values_list("element_code", "comment")
     )
@@ -266,7 +270,9 @@ def responses_for_export(
         return []
     found: dict = {}
     rows = Rating.objects.filter(
-        response__assessment=assessment, response__submitted_at__isnull=False
+        response__assessment=assessment,
+        response__submitted_at__isnull=False,
+        response__discarded=False,
     ).values_list(
         "response_id",
         "response__source",

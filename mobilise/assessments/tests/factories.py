@@ -1,3 +1,5 @@
+"""Assessments and submitted responses for tests."""
+
 import factory
 from django.utils import timezone
 

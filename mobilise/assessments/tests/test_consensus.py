@@ -1,3 +1,5 @@
+"""The consensus service: agreeing a level, importance and target for an element."""
+
 import pytest
 from django.http import Http404
 

@@ -1,3 +1,5 @@
+"""The facilitator's pages: set-up, live view, agreeing, results, paper entry."""
+
 import datetime
 
 import pytest

@@ -1,9 +1,12 @@
+"""The participant's journey through the shared link."""
+
 import pytest
 from django.test import Client
 
 from mobilise.assessments.models import Mode, Response, Status
+from mobilise.assessments.services import responses
 from mobilise.assessments.tests.factories import AssessmentFactory, full_ratings, submit
-from mobilise.core.tests.html import error_summary, page, text
+from mobilise.core.tests.html import error_summary, field_error, page, text
 from mobilise.framework.catalogue import get_framework
 
 pytestmark = pytest.mark.django_db
@@ -93,16 +96,42 @@ def test_save_and_come_back_from_another_browser_with_the_personal_link(client):
     partial = {"rating_1_1": "4", "comment_1_1": "Strong", "action": "save"}
     saved = client.post(f"/take/{token}/section/1/", partial)
     assert saved.url == f"/take/{token}/saved/"
-    link = page(client.get(saved.url)).select_one("#copy-link").get_text().strip()
-    assert link.startswith(f"http://testserver/take/{token}/resume/")
+    html = page(client.get(saved.url))
+    link = html.select_one("#copy-link").get_text().strip()
+    code = html.select_one("#resume-code").get_text().strip()
+    # The key is in the fragment, which no browser sends and so no server or proxy logs.
+    assert link == f"http://testserver/take/{token}/resume/#{code}"
 
     other = Client()
-    resumed = other.get(link.removeprefix("http://testserver"))
-    assert resumed.status_code == 302
+    form_page = other.get(f"/take/{token}/resume/")
+    assert form_page.status_code == 200
+    assert page(form_page).select_one("input#id_code[name=code]") is not None
+    resumed = other.post(f"/take/{token}/resume/", {"code": f"  {code} "})
+    assert resumed.status_code == 302 and resumed.url == f"/take/{token}/"
     form = page(other.get(f"/take/{token}/section/1/"))
     assert form.select_one("#id_rating_1_1-5")["value"] == "4"
     assert form.select_one("#id_rating_1_1-5").has_attr("checked")
     assert Response.objects.count() == 1
+
+
+def test_a_wrong_or_missing_resume_code_is_named_in_the_error_summary(client):
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    for code, message in (("", "Enter your resume code"), ("nope", "No saved answers match")):
+        answer = client.post(f"/take/{token}/resume/", {"code": code})
+        assert answer.status_code == 200
+        [(link, summary)] = error_summary(answer)
+        assert link == "#id_code" and summary.startswith(message)
+        assert field_error(answer, "id_code").startswith(message)
+    assert not any(name.startswith("mobilise-resume-") for name in client.cookies)
+
+
+def test_old_links_with_the_key_in_the_path_are_gone(client):
+    assessment = AssessmentFactory()
+    _, key = responses.start_draft(assessment)
+    answer = client.get(f"/take/{assessment.participant_token}/resume/{key}/")
+    assert answer.status_code == 404
+    assert not any(name.startswith("mobilise-resume-") for name in client.cookies)
 
 
 def test_the_same_browser_returns_to_its_answers(client):
@@ -195,3 +224,37 @@ def test_api_responses_do_not_unlock_the_groups_results_for_participants(client)
     submit(assessment, 4)
     shown = client.get(f"/take/{assessment.participant_token}/results/")
     assert "The group's results" in text(page(shown))
+
+
+def test_a_flood_of_fresh_browsers_is_refused_with_a_page_saying_when(client, monkeypatch):
+    """Ten (here sixty-one) scripted runs with fresh cookies: starting drafts is limited."""
+    from mobilise.core import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 3_000_000.0)
+    assessment = AssessmentFactory()
+    for _ in range(60):
+        start(Client(), assessment)
+    refused = Client().post(f"/take/{assessment.participant_token}/")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "1"
+    assert "Try again in 1 second" in text(page(refused))
+    assert Response.objects.count() == 60
+
+
+def test_sending_drafts_is_limited_too(client, settings, monkeypatch):
+    from mobilise.core import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 3_000_000.0)
+    assessment = AssessmentFactory()
+    token = assessment.participant_token
+    browsers = [Client(), Client()]
+    settings.MOBILISE_FLOOD_BURST = 2  # two drafts may start
+    for browser in browsers:
+        start(browser, assessment)
+        for number in range(1, 5):
+            browser.post(f"/take/{token}/section/{number}/", section_data(number))
+    settings.MOBILISE_FLOOD_BURST = 1  # one may be sent
+    assert browsers[0].post(f"/take/{token}/check/").status_code == 302
+    refused = browsers[1].post(f"/take/{token}/check/")
+    assert refused.status_code == 429
+    assert Response.objects.filter(submitted_at__isnull=False).count() == 1

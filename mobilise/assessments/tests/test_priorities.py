@@ -1,3 +1,5 @@
+"""The priorities service: scores, their reasons, strengths and section means."""
+
 import pytest
 
 from mobilise.assessments.models import Consensus

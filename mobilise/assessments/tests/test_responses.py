@@ -1,3 +1,5 @@
+"""The responses service: whole responses, drafts and their checks."""
+
 import datetime
 
 import pytest

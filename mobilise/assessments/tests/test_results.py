@@ -1,3 +1,5 @@
+"""The results service: distributions, medians, means, disagreement, privacy."""
+
 import statistics
 
 import pytest

@@ -1,3 +1,5 @@
+"""The set-up service: creating, closing, reopening, revealing and deleting."""
+
 import datetime
 
 import pytest

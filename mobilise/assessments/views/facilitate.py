@@ -15,7 +15,14 @@ from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
 from mobilise.assessments.models import Assessment, Source
-from mobilise.assessments.services import consensus, priorities, responses, results, setup
+from mobilise.assessments.services import (
+    consensus,
+    priorities,
+    responses,
+    results,
+    setup,
+    turnout,
+)
 from mobilise.core.errors import AssessmentClosed, InvalidInput
 
 
@@ -77,7 +84,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
 def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     link = participant_url(request, assessment)
-    submitted = assessment.responses.filter(submitted_at__isnull=False).count()
+    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
     return render(
         request,
         "assessments/detail.jinja",
@@ -89,11 +96,12 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
             "submitted": submitted,
             "in_progress": assessment.responses.filter(submitted_at__isnull=True).count(),
             "from_paper": assessment.responses.filter(
-                submitted_at__isnull=False, source=Source.PAPER
+                submitted_at__isnull=False, discarded=False, source=Source.PAPER
             ).count(),
             "agreed": assessment.consensus.count(),
             "elements": len(assessment.framework.elements),
             "hidden": results.hidden_now(assessment),
+            "turnout": turnout.turnout(assessment, submitted),
             "minimum": results.minimum_responses(),
         },
     )
@@ -164,6 +172,7 @@ def live_context(assessment: Assessment) -> dict:
         "framework": assessment.framework,
         "results": found,
         "disagreements": [e for e in found.elements if e.spread],
+        "turnout": turnout.turnout(assessment, found.responses),
     }
 
 
@@ -259,6 +268,7 @@ def results_page(request: HttpRequest, assessment_id) -> HttpResponse:
         "assessment": assessment,
         "framework": framework,
         "results": found,
+        "turnout": turnout.turnout(assessment, found.responses),
     }
     if not found.hidden:
         ranked = priorities.priorities(framework, found)

@@ -1,7 +1,8 @@
 """The participant's journey: no account, anonymous, one page per section.
 
 A participant's draft is found again by a random resume key, held in a signed cookie in
-their browser and in the personal resume link they are shown; only its hash is stored.
+their browser and in the personal resume link they are shown (in its fragment, so never in
+a URL a server logs); only its hash is stored.
 """
 
 from django.db import transaction
@@ -10,10 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from mobilise.assessments.forms.ratings import RatingsForm, initial_from, level_items
+from mobilise.assessments.forms.ratings import RatingsForm, ResumeForm, initial_from, level_items
 from mobilise.assessments.models import Assessment, Response
-from mobilise.assessments.services import responses, results
+from mobilise.assessments.services import personal_links, responses, results
+from mobilise.core.clients import client_address
 from mobilise.core.errors import AssessmentClosed, InvalidInput
+from mobilise.core.limits import Refused
 
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 SALT = "mobilise.resume"
@@ -41,6 +44,55 @@ def resume_key(request: HttpRequest, assessment: Assessment) -> str | None:
     return request.get_signed_cookie(cookie_name(assessment), default=None, salt=SALT)
 
 
+PERSONAL_SALT = "mobilise.personal"
+
+
+def personal_cookie(assessment: Assessment) -> str:
+    return f"mobilise-personal-{assessment.id}"
+
+
+def personal_secret(request: HttpRequest, assessment: Assessment) -> str | None:
+    return request.get_signed_cookie(personal_cookie(assessment), default=None, salt=PERSONAL_SALT)
+
+
+def notice(
+    request: HttpRequest, assessment: Assessment, name: str, title: str, status: int = 200
+) -> HttpResponse:
+    """A page that tells the participant why they cannot answer here."""
+    return render(
+        request, f"participate/{name}.jinja", context(assessment, page_title=title), status=status
+    )
+
+
+def personal_only(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    title = "This assessment takes answers through personal links"
+    return notice(request, assessment, "personal_only", title, 403)
+
+
+def spent(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    return notice(request, assessment, "spent", "This personal link has been used", 410)
+
+
+def personal(request: HttpRequest, token: str, secret: str) -> HttpResponse:
+    """A single-use personal link: remembered in a cookie, then the usual journey."""
+    assessment = load(token)
+    if not assessment.is_open():
+        return closed(request, assessment)
+    if not personal_links.is_usable(assessment, secret):
+        return spent(request, assessment)
+    response = redirect("participate:start", token)
+    response.set_signed_cookie(
+        personal_cookie(assessment),
+        secret,
+        salt=PERSONAL_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
 def load(token: str) -> Assessment:
     return get_object_or_404(
         Assessment.objects.select_related("unit", "organisation"), participant_token=token
@@ -62,17 +114,31 @@ def context(assessment: Assessment, **extra) -> dict:
 
 
 def closed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
-    return render(
+    return notice(request, assessment, "closed", "This assessment has closed")
+
+
+def too_many(request: HttpRequest, assessment: Assessment, refused: Refused) -> HttpResponse:
+    page = render(
         request,
-        "participate/closed.jinja",
-        context(assessment, page_title="This assessment has closed"),
+        "participate/too_many.jinja",
+        context(
+            assessment,
+            page_title="Too many answers are arriving from your network",
+            refused=refused,
+        ),
+        status=429,
     )
+    page["Retry-After"] = str(refused.retry_after)
+    return page
 
 
 def resume_url(request: HttpRequest, assessment: Assessment, key: str) -> str:
-    return request.build_absolute_uri(
-        reverse("participate:resume", args=[assessment.participant_token, key])
+    # The key travels in the fragment, which browsers never send: no server or proxy
+    # logs it beside the participant's address (ADR 0014).
+    page = request.build_absolute_uri(
+        reverse("participate:resume", args=[assessment.participant_token])
     )
+    return f"{page}#{key}"
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,8 +147,16 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     draft = draft_of(request, assessment)
     if not assessment.is_open():
         return closed(request, assessment)
+    secret = personal_secret(request, assessment)
+    if draft is None and assessment.personal_links_only and secret is None:
+        return personal_only(request, assessment)
     if request.method == "POST":
         if draft is None:
+            if secret is not None and not personal_links.is_usable(assessment, secret):
+                return spent(request, assessment)
+            refused = responses.spend_start(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
             try:
                 draft, key = responses.start_draft(assessment)
             except AssessmentClosed:
@@ -104,15 +178,25 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def resume(request: HttpRequest, token: str, key: str) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """Answers found again from the resume code, which comes in the body of a POST."""
     assessment = load(token)
-    draft = responses.find_draft(assessment, key)
-    if draft is None:
-        raise Http404("No such response")
-    target = "participate:check" if not responses.missing_elements(draft) else "participate:start"
-    response = redirect(target, token)
-    remember(response, request, assessment, key)
-    return response
+    form = ResumeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        key = form.cleaned_data["code"]
+        draft = responses.find_draft(assessment, key)
+        if draft is not None:
+            done = not responses.missing_elements(draft)
+            response = redirect("participate:check" if done else "participate:start", token)
+            remember(response, request, assessment, key)
+            return response
+        form.add_error("code", "No saved answers match this code. Check it and try again")
+    return render(
+        request,
+        "participate/resume.jinja",
+        context(assessment, page_title="Go back to your answers", form=form),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -175,6 +259,7 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             page_title="Your answers are saved",
             resume_url=resume_url(request, assessment, key),
+            resume_code=key,
         ),
     )
 
@@ -189,8 +274,18 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         return closed(request, assessment)
     missing = responses.missing_elements(draft)
     if request.method == "POST":
+        if draft.submitted_at is None and not missing:
+            refused = responses.spend_submission(assessment, client_address(request))
+            if refused:
+                return too_many(request, assessment, refused)
+        secret = personal_secret(request, assessment)
+        if draft.submitted_at is None and secret is None and assessment.personal_links_only:
+            return personal_only(request, assessment)
         try:
             with transaction.atomic():
+                personal = draft.submitted_at is None and secret is not None and not missing
+                if personal and not personal_links.spend(assessment, secret):
+                    return spent(request, assessment)
                 responses.submit_draft(draft)
         except AssessmentClosed:
             return closed(request, assessment)
@@ -228,6 +323,7 @@ def done(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             page_title="Your answers have been sent",
             resume_url=resume_url(request, assessment, key),
+            resume_code=key,
             can_see_results=participants_may_see(assessment),
         ),
     )

@@ -1,6 +1,6 @@
 # The audit trail moved here from the assessments app. Its table is kept as it was
 # (assessments_historyentry): this migration only tells Django's state that the model now
-# belongs to audit; assessments 0006 removes it from that app's state. Neither touches the
+# belongs to audit; assessments 0007 removes it from that app's state. Neither touches the
 # database.
 
 import uuid

@@ -1,3 +1,5 @@
+"""Writing the audit trail."""
+
 import pytest
 
 from mobilise.accounts.models import Role

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers with an organisation's or a participant's data are never cached.
+    "mobilise.core.middleware.PrivateResponses",
     # Before any view or CSRF check reads the body; after sign-in, for the page it shows.
     "mobilise.core.middleware.RefuseOversizedBodies",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -131,7 +133,13 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
 LOGIN_REDIRECT_URL_FAILURE = "/accounts/sso/failed/"
 MOBILISE_SSO_LABEL = env_str("MOBILISE_SSO_LABEL", "NHS account")
 # Sign-in protection: after 5 failures for one username from one address, that pair is
-# locked out for 15 minutes; a successful sign-in clears the count.
+# locked out for 15 minutes; a successful sign-in clears the count. The address is the
+# client's, read behind MOBILISE_PROXY_COUNT proxies. One address that fails
+# MOBILISE_SIGN_IN_ADDRESS_LIMIT times in 15 minutes, across any user names, is locked out
+# whatever name it tries (mobilise.accounts.lockout).
+AXES_HANDLER = "mobilise.accounts.lockout.SignInHandler"
+AXES_CLIENT_IP_CALLABLE = "mobilise.accounts.lockout.sign_in_address"
+MOBILISE_SIGN_IN_ADDRESS_LIMIT = int(env_str("MOBILISE_SIGN_IN_ADDRESS_LIMIT", "20"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -208,7 +216,9 @@ MOBILISE_SHOW_DEMO_LOGIN = env_bool("MOBILISE_SHOW_DEMO_LOGIN", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No participant's resume key in any line (mobilise.config.participant_logs).
+    "filters": {"participants": {"()": "mobilise.config.participant_logs.BlankResumeKeys"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["participants"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint and fontTools narrate every step of every PDF at INFO.
     "loggers": {
@@ -222,5 +232,30 @@ LOGGING = {
 # client's address is then read from X-Forwarded-For that many places from the right
 # (mobilise.core.clients). 0 (the default) ignores the header, which anyone can forge.
 MOBILISE_PROXY_COUNT = int(env_str("MOBILISE_PROXY_COUNT", "0"))
+# Where the Django admin is served; empty switches it off.
+MOBILISE_ADMIN_URL = env_str("MOBILISE_ADMIN_URL", "django-admin/")
 MOBILISE_MIN_RESPONSES_TO_SHOW = int(env_str("MOBILISE_MIN_RESPONSES_TO_SHOW", "3"))
 MOBILISE_BENCHMARK_MINIMUM_GROUP = int(env_str("MOBILISE_BENCHMARK_MINIMUM_GROUP", "5"))
+
+# Django's cache holds the flood counters (mobilise.core.limits), so it must be shared by
+# every worker and server: a table in the database by default (a migration runs
+# `createcachetable`, so `migrate` makes it), or Redis when MOBILISE_REDIS_URL is set
+# (for example redis://cache.internal:6379/0). docs/deployment.md says more.
+MOBILISE_REDIS_URL = env_str("MOBILISE_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": MOBILISE_REDIS_URL}
+        if MOBILISE_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mobilise_cache",
+            # Culling would free taken tokens: keep far more entries than a flood makes.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    )
+}
+MOBILISE_FLOOD_CACHE = "default"
+# Flood limits: one address may start (or send) this many responses to one assessment at
+# once, then one more every interval. A room of 60 behind one address sends at once.
+MOBILISE_FLOOD_BURST = int(env_str("MOBILISE_FLOOD_BURST", "60"))
+MOBILISE_FLOOD_INTERVAL_SECONDS = float(env_str("MOBILISE_FLOOD_INTERVAL_SECONDS", "1"))

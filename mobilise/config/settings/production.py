@@ -5,6 +5,8 @@ from mobilise.config.env import env_bool, env_list, env_required, env_str
 from .base import *  # noqa: F403
 
 DEBUG = False
+# Commands that must not run on a real service by accident check this (load_demo).
+MOBILISE_PRODUCTION = True
 SECRET_KEY = env_required("SECRET_KEY")
 env_required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -47,5 +49,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 LOGGING = {
     **LOGGING,  # noqa: F405
     "formatters": {"json": {"()": "mobilise.config.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["participants"],
+        }
+    },
 }

@@ -128,3 +128,23 @@ def test_local_settings_are_the_default_and_use_sqlite_under_var():
     debug, name = result.stdout.split()
     assert debug == "True"
     assert name == str(REPO / "var" / "mobilise.sqlite3")
+
+
+def cache_and_limits(**env: str) -> str:
+    code = (
+        "import django; from django.conf import settings as s; django.setup(); "
+        "print(s.CACHES['default']['BACKEND'], s.MOBILISE_FLOOD_BURST, "
+        "s.MOBILISE_FLOOD_INTERVAL_SECONDS)"
+    )
+    result = run("-c", code, DJANGO_SETTINGS_MODULE="mobilise.config.settings.local", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_flood_counters_use_the_database_cache_unless_redis_is_configured():
+    assert cache_and_limits() == "django.core.cache.backends.db.DatabaseCache 60 1.0"
+    assert cache_and_limits(
+        MOBILISE_REDIS_URL="redis://cache.internal:6379/0",
+        MOBILISE_FLOOD_BURST="120",
+        MOBILISE_FLOOD_INTERVAL_SECONDS="0.5",
+    ) == ("django.core.cache.backends.redis.RedisCache 120 0.5")

@@ -1,3 +1,5 @@
+"""Reading the client's address behind the configured number of proxies."""
+
 from django.test import RequestFactory, override_settings
 
 from mobilise.core.clients import client_address

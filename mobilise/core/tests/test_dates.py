@@ -1,10 +1,12 @@
+"""The UK's day and the UK date of a moment, whatever the server's clock says."""
+
 import datetime
 from datetime import UTC
 
 import pytest
 from django.utils import timezone
 
-from mobilise.core.dates import uk_today
+from mobilise.core.dates import uk_date, uk_today
 
 
 def at(monkeypatch, moment: datetime.datetime) -> None:
@@ -23,3 +25,12 @@ def at(monkeypatch, moment: datetime.datetime) -> None:
 def test_today_is_the_uk_date(monkeypatch, moment, today):
     at(monkeypatch, moment)
     assert uk_today() == today
+
+
+LATE_IN_JULY = datetime.datetime(2026, 7, 1, 23, 30, tzinfo=datetime.UTC)
+
+
+def test_a_late_summer_evening_in_utc_is_the_next_day_in_the_uk():
+    assert uk_date(LATE_IN_JULY) == "2 July 2026"
+    assert uk_date(LATE_IN_JULY, "%-d %b %Y, %H:%M") == "2 Jul 2026, 00:30"
+    assert uk_date(datetime.date(2026, 7, 1)) == "1 July 2026"

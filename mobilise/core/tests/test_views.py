@@ -1,4 +1,8 @@
+"""Pages of the core: health, icon, errors, privacy and accessibility."""
+
 import pytest
+
+from mobilise.core.tests.html import page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +56,10 @@ def test_the_privacy_notice_and_accessibility_statement_are_linked_from_every_pa
     assert "Privacy notice" in privacy and "IP address" in privacy and "mobilise-resume-" in privacy
     statement = client.get("/accessibility/").content.decode()
     assert "Accessibility statement" in statement and "WCAG 2.2" in statement
+
+
+def test_the_privacy_notice_says_what_the_logs_and_lock_out_keep(client):
+    privacy = text(page(client.get("/privacy/")))
+    assert "leaves out the IP address and the browser" in privacy
+    assert "after the # sign, which your browser never sends to us" in privacy
+    assert "After 20 unsuccessful attempts from one address" in privacy

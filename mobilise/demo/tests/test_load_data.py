@@ -1,3 +1,5 @@
+"""The synthetic load data: its sizes, determinism and figures."""
+
 import io
 
 import pytest

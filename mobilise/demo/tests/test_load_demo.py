@@ -1,7 +1,9 @@
+"""The demo organisation: what it holds, and loading it twice changes nothing."""
+
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from mobilise.accounts.models import Membership, Organisation, Unit, User
 from mobilise.demo.services import DEMO_PASSWORD, ORGANISATION
@@ -136,3 +138,12 @@ def test_the_demo_takes_part_in_a_benchmark_with_one_region_too_small_to_show():
     assert found.standing  # the demo organisation sees where it stands
     # The peers have nobody in them.
     assert not Membership.objects.filter(organisation__name__startswith="Benchmark peer").exists()
+
+
+def test_it_refuses_production_settings_unless_forced(settings):
+    settings.MOBILISE_PRODUCTION = True
+    with pytest.raises(CommandError, match="Refusing to load the demo"):
+        call_command("load_demo")
+    assert not Organisation.objects.exists()
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    assert Organisation.objects.exists()

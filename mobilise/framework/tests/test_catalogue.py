@@ -1,3 +1,5 @@
+"""The framework data file against the source catalogue, and its loader."""
+
 import dataclasses
 import os
 import re

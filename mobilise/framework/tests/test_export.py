@@ -1,3 +1,5 @@
+"""export_framework and GET /api/v1/framework: the same JSON, and the CSV."""
+
 import csv
 import io
 import json

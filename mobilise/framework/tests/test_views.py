@@ -1,3 +1,5 @@
+"""The catalogue pages and the start page."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db

@@ -1,3 +1,5 @@
+"""Forms for planning an element, changing an action, notes, follow-up filters and local actions."""
+
 from django import forms
 
 from mobilise.assessments.models import COMMENT_MAX_LENGTH

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation
 from mobilise.core.dates import uk_today
-from mobilise.plans.models import OPEN_STATUSES, CalendarFeed, PlanAction, ReminderSent
+from mobilise.plans.models import (
+    OPEN_STATUSES,
+    CalendarFeed,
+    PlanAction,
+    ReminderSent,
+    new_feed_key,
+)
 
 REMINDER_DAYS = 14
 logger = logging.getLogger(__name__)
@@ -105,6 +111,14 @@ def reminder_body(action: PlanAction, today: datetime.date) -> str:
 
 def feed_for(membership: Membership) -> CalendarFeed:
     feed, _ = CalendarFeed.objects.get_or_create(membership=membership)
+    return feed
+
+
+def change_feed_key(membership: Membership) -> CalendarFeed:
+    """A new secret address for the person's feed; the old one stops working at once."""
+    feed = feed_for(membership)
+    feed.key = new_feed_key()
+    feed.save(update_fields=["key"])
     return feed
 
 

@@ -1,3 +1,5 @@
+"""The plan pages: suggestions, the plan, an element, an action, follow-up."""
+
 import datetime
 
 import icalendar
@@ -211,6 +213,26 @@ def test_the_calendar_feed_is_secret_and_parses(signed_in, facilitator, assessme
     events = list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
     assert [str(e["summary"]) for e in events] == ["Due: Due soon"]
     assert client.get("/calendar/wrong-key.ics").status_code == 404
+
+
+def test_a_person_can_change_their_calendar_feeds_address(client, viewer):
+    client.force_login(viewer.user)
+    client.get("/follow-up/")
+    old = CalendarFeed.objects.get(membership=viewer).key
+    confirm = client.get("/follow-up/calendar/change/")
+    assert confirm.status_code == 200
+    assert "The old address stops working at once" in text(page(confirm))
+    assert CalendarFeed.objects.get(membership=viewer).key == old  # nothing in one click
+    changed = client.post("/follow-up/calendar/change/")
+    assert changed.status_code == 302 and changed.url == "/follow-up/"
+    new = CalendarFeed.objects.get(membership=viewer).key
+    assert new != old
+    assert client.get(f"/calendar/{old}.ics").status_code == 404
+    assert client.get(f"/calendar/{new}.ics").status_code == 200
+    follow_up = page(client.get("/follow-up/"))
+    assert (
+        follow_up.select_one("#calendar-feed").get_text().strip().endswith(f"/calendar/{new}.ics")
+    )
 
 
 def test_local_actions_are_managed_by_admins_only(client, admin, viewer):

@@ -1,3 +1,5 @@
+"""The plan service: actions, coverage, notes, reminders, follow-up and reassessment."""
+
 import datetime
 
 import icalendar

@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_admin, require_editor
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
 from mobilise.assessments import charts
-from mobilise.core.dates import uk_today
+from mobilise.core.dates import uk_date, uk_today
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
 from mobilise.plans.models import CalendarFeed, LocalAction
@@ -19,6 +19,7 @@ from mobilise.plans.services import local
 from mobilise.plans.services.followup import (
     Filters,
     calendar,
+    change_feed_key,
     feed_for,
     is_overdue,
     open_actions,
@@ -55,6 +56,22 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+@member_required
+def change_feed(request: HttpRequest) -> HttpResponse:
+    """Confirm, then give the person's calendar feed a new address (calendars subscribed to
+    the old one stop updating, so it is never done in one click)."""
+    if request.method == "POST":
+        change_feed_key(request.membership)
+        messages.success(
+            request, "Your calendar feed has a new address. Subscribe to it again in your calendar."
+        )
+        return redirect("plans:follow-up")
+    return render(
+        request, "plans/change_feed.jinja", {"page_title": "Change your calendar feed's address"}
+    )
+
+
 def calendar_feed(request: HttpRequest, key: str) -> HttpResponse:
     """The secret per-person feed: anyone with the address can read it, so it is long and
     random, and it lists only due dates, texts, owners and statuses."""
@@ -88,7 +105,7 @@ def comparison_page(request: HttpRequest, assessment_id) -> HttpResponse:
     found = comparison(assessment)
     if found is None:
         raise Http404("This is the unit's first assessment")
-    labels = [c.assessment.created_at.strftime("%b %Y") for c in found.cycles]
+    labels = [uk_date(c.assessment.created_at, "%b %Y") for c in found.cycles]
     return render(
         request,
         "plans/comparison.jinja",

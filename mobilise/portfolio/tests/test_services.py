@@ -1,3 +1,5 @@
+"""The portfolio service: units' latest levels, spread, plan progress and change."""
+
 import datetime
 
 import pytest

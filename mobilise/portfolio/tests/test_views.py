@@ -1,3 +1,5 @@
+"""The portfolio page and its charts."""
+
 import datetime
 
 import pytest

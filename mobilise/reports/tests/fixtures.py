@@ -1,3 +1,5 @@
+"""A fully filled assessment (answers, agreed ratings, a plan) for the report tests."""
+
 import datetime
 
 import pytest

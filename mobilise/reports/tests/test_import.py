@@ -1,3 +1,5 @@
+"""Importing JSON exports: round trips, refusals, and what an import records."""
+
 import copy
 import json
 

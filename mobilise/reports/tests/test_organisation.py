@@ -1,3 +1,5 @@
+"""The organisation's JSON export and history, for admins only."""
+
 import json
 
 import pytest

@@ -1,3 +1,5 @@
+"""Download buttons, blank paper forms and the import page."""
+
 import io
 import json
 

@@ -1,3 +1,5 @@
+"""`create_api_token USERNAME`: print a new API token for the user, and nothing else."""
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mobilise.accounts.models import Organisation, User

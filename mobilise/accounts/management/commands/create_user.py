@@ -1,3 +1,5 @@
+"""`create_user USERNAME --organisation NAME --role ROLE`: a user in an organisation."""
+
 import getpass
 import os
 

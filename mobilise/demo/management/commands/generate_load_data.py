@@ -1,3 +1,5 @@
+"""`generate_load_data`: synthetic organisations for scale tests; never on a real service."""
+
 import time
 
 from django.core.management.base import BaseCommand

@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0005_imported_responses_and_history"),
+        ("assessments", "0006_turnout_discards_and_personal_links"),
         ("audit", "0001_initial"),
     ]
 
