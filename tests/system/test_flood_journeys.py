@@ -28,7 +28,7 @@ def test_a_participant_beyond_the_flood_limit_is_told_when_to_try_again(
     page.goto(f"/take/{assessment.participant_token}/")
     page.get_by_role("button", name="Start now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Too many answers are arriving from your network"
+        "Too many people are answering from your network at once"
     )
     expect(page.get_by_text("Try again in")).to_be_visible()
     assert_accessible(page)
@@ -82,8 +82,9 @@ def test_a_facilitator_makes_personal_links_and_one_is_used_once(
     page.get_by_role("button", name="Make the links").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your personal links")
     assert_accessible(page)
-    links = [c.inner_text() for c in page.locator("main code").all()]
-    assert len(links) == 2
+    links = page.get_by_label("2 links, one per line").input_value().split("\n")
+    assert len(links) == 2 and all("/personal/" in link for link in links)
+    expect(page.get_by_text("The shared link no longer takes answers")).to_be_visible()
 
     shared = browser.new_context(base_url=live_server.url).new_page()
     shared.goto(f"/take/{assessment.participant_token}/")

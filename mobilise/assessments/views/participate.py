@@ -123,7 +123,7 @@ def too_many(request: HttpRequest, assessment: Assessment, refused: Refused) -> 
         "participate/too_many.jinja",
         context(
             assessment,
-            page_title="Too many answers are arriving from your network",
+            page_title="Too many people are answering from your network at once",
             refused=refused,
         ),
         status=429,
