@@ -1,6 +1,6 @@
 """Assessments, responses, results and agreed ratings: thin routes over the services."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -26,7 +26,7 @@ from mobilise.api.errors import TooManyRequests, service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error, RetryError
 from mobilise.assessments.access import load
-from mobilise.assessments.models import Assessment
+from mobilise.assessments.models import Assessment, in_figures
 from mobilise.assessments.services import consensus, responses, results, setup, turnout
 from mobilise.core.clients import client_address
 
@@ -62,16 +62,14 @@ def assessment_out(request: HttpRequest, assessment: Assessment) -> dict:
     }
 
 
-SUBMITTED = Count(
-    "responses", filter=Q(responses__submitted_at__isnull=False, responses__discarded=False)
-)
+SUBMITTED = Count("responses", filter=in_figures("responses__"))
 
 
 def submitted_count(assessment: Assessment) -> int:
     """Counted in the listing's one query (annotated as `submitted`), else here."""
     if hasattr(assessment, "submitted"):
         return assessment.submitted
-    return assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
+    return assessment.responses.in_figures().count()
 
 
 @router.post(
@@ -169,7 +167,7 @@ def discard_response(request: HttpRequest, assessment_id: str, response_id: str)
     return {
         "response_id": str(response.id),
         "discarded": True,
-        "responses": turnout.counted(assessment).count(),
+        "responses": assessment.responses.in_figures().count(),
     }
 
 

@@ -105,6 +105,17 @@ class Source(models.TextChoices):
     PAPER = "paper", "Entered by the facilitator from paper"
 
 
+def in_figures(path: str = "") -> models.Q:
+    """A response counts in the figures once it is sent, unless it was discarded. `path`
+    leads to the response from another model (`"responses__"`, `"response__"`)."""
+    return models.Q(**{f"{path}submitted_at__isnull": False, f"{path}discarded": False})
+
+
+class ResponseQuerySet(models.QuerySet):
+    def in_figures(self) -> "ResponseQuerySet":
+        return self.filter(in_figures())
+
+
 class Response(BaseModel):
     """One participant's answers. Nothing here identifies the person who gave them."""
 
@@ -118,6 +129,8 @@ class Response(BaseModel):
     imported = models.BooleanField(default=False)
     # A response the facilitator discarded (a flood, a duplicate): kept, never counted.
     discarded = models.BooleanField(default=False)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

@@ -51,7 +51,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
     actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
     used_local = {a.local_action for a in actions if a.local_action}
     exported = results.responses_for_export(assessment)
-    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
+    submitted = assessment.responses.in_figures().count()
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,

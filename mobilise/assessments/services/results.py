@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Count, Q
 
-from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source
+from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source, in_figures
 from mobilise.framework.catalogue import Framework
 
 
@@ -138,12 +138,12 @@ def minimum_responses() -> int:
 
 
 # Participants' own responses: not paper, API or imported ones (see the module's docstring).
-COUNTED = Q(source=Source.PARTICIPANT, imported=False, discarded=False)
+COUNTED = Q(source=Source.PARTICIPANT, imported=False)
 
 
 def counted_responses(assessment: Assessment) -> int:
     """The submitted responses that count towards the minimum."""
-    return assessment.responses.filter(COUNTED, submitted_at__isnull=False).count()
+    return assessment.responses.in_figures().filter(COUNTED).count()
 
 
 def is_hidden(assessment: Assessment, counted: int) -> bool:
@@ -196,7 +196,7 @@ def compute(
 
 def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> Results:
     """The assessment's results, from three queries whatever the number of responses."""
-    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False)
+    submitted = assessment.responses.in_figures()
     tally = submitted.aggregate(all=Count("id"), counted=Count("id", filter=COUNTED))
     responses, counted = tally["all"], tally["counted"]
     rows = (
@@ -224,11 +224,7 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
 def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     """Participants' comments per element, sorted so that no one's answers line up."""
     rows = (
-        Rating.objects.filter(
-            response__assessment=assessment,
-            response__submitted_at__isnull=False,
-            response__discarded=False,
-        )
+        Rating.objects.filter(in_figures("response__"), response__assessment=assessment)
         .exclude(comment="")
         .values_list("element_code", "comment")
     )
@@ -270,9 +266,7 @@ def responses_for_export(
         return []
     found: dict = {}
     rows = Rating.objects.filter(
-        response__assessment=assessment,
-        response__submitted_at__isnull=False,
-        response__discarded=False,
+        in_figures("response__"), response__assessment=assessment
     ).values_list(
         "response_id",
         "response__source",

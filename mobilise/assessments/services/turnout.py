@@ -30,13 +30,9 @@ class Turnout:
         return f"{self.answered} of {self.expected} answered"
 
 
-def counted(assessment: Assessment):
-    return assessment.responses.filter(submitted_at__isnull=False, discarded=False)
-
-
 def turnout(assessment: Assessment, answered: int | None = None) -> Turnout:
     if answered is None:
-        answered = counted(assessment).count()
+        answered = assessment.responses.in_figures().count()
     return Turnout(answered, assessment.expected_participants)
 
 
@@ -83,7 +79,9 @@ def choices(assessment: Assessment) -> list[Choice]:
     codes = [e.code for e in assessment.framework.elements]
     found: dict = {}
     for response_id, code, level in (
-        counted(assessment).values_list("id", "ratings__element_code", "ratings__level").order_by()
+        assessment.responses.in_figures()
+        .values_list("id", "ratings__element_code", "ratings__level")
+        .order_by()
     ):
         found.setdefault(response_id, {})[code] = level
     ordered = sorted(
@@ -93,7 +91,7 @@ def choices(assessment: Assessment) -> list[Choice]:
             str(item[0]),
         ),
     )
-    by_id = {r.id: r for r in counted(assessment).only("id", "assessment_id")}
+    by_id = {r.id: r for r in assessment.responses.in_figures().only("id", "assessment_id")}
     return [
         Choice(by_id[response_id], _label(index), {c: levels.get(c) for c in codes})
         for index, (response_id, levels) in enumerate(ordered)

@@ -14,7 +14,7 @@ from mobilise.assessments.access import load
 from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
-from mobilise.assessments.models import Assessment, Source
+from mobilise.assessments.models import Assessment, Source, in_figures
 from mobilise.assessments.services import (
     consensus,
     priorities,
@@ -84,7 +84,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
 def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     link = participant_url(request, assessment)
-    submitted = assessment.responses.filter(submitted_at__isnull=False, discarded=False).count()
+    submitted = assessment.responses.in_figures().count()
     return render(
         request,
         "assessments/detail.jinja",
@@ -95,9 +95,7 @@ def assessment_detail(request: HttpRequest, assessment_id) -> HttpResponse:
             "qr": segno.make(link, error="m").svg_data_uri(scale=4, border=2, dark="#212b32"),
             "submitted": submitted,
             "in_progress": assessment.responses.filter(submitted_at__isnull=True).count(),
-            "from_paper": assessment.responses.filter(
-                submitted_at__isnull=False, discarded=False, source=Source.PAPER
-            ).count(),
+            "from_paper": assessment.responses.filter(in_figures(), source=Source.PAPER).count(),
             "agreed": assessment.consensus.count(),
             "elements": len(assessment.framework.elements),
             "hidden": results.hidden_now(assessment),
