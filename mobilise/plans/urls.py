@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.plans.views import followup, plan
+from mobilise.plans.views import followup, local_actions, plan, reassess
 
 app_name = "plans"
 
@@ -31,17 +31,17 @@ urlpatterns = [
         plan.delete_action,
         name="action-delete",
     ),
-    path("assessments/<uuid:assessment_id>/reassess/", followup.reassess, name="reassess"),
+    path("assessments/<uuid:assessment_id>/reassess/", reassess.reassess, name="reassess"),
     path(
-        "assessments/<uuid:assessment_id>/comparison/", followup.comparison_page, name="comparison"
+        "assessments/<uuid:assessment_id>/comparison/", reassess.comparison_page, name="comparison"
     ),
     path("follow-up/", followup.follow_up, name="follow-up"),
     path("follow-up/calendar/change/", followup.change_feed, name="calendar-change"),
     path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),
-    path("local-actions/", followup.local_actions, name="local-actions"),
+    path("local-actions/", local_actions.local_actions, name="local-actions"),
     path(
         "local-actions/<uuid:local_id>/delete/",
-        followup.delete_local_action,
+        local_actions.delete_local_action,
         name="local-action-delete",
     ),
 ]

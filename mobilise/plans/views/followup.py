@@ -1,21 +1,15 @@
-"""Following plans up: open actions across the organisation, the calendar feed, local
-actions, reassessment and the comparison of cycles."""
+"""Following plans up: the open actions across the organisation and the calendar feed."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from mobilise.accounts.access import member_required, require_admin, require_editor
-from mobilise.accounts.models import Role
-from mobilise.accounts.services import get_for_organisation
-from mobilise.assessments import charts
-from mobilise.core.dates import uk_date, uk_today
-from mobilise.framework.catalogue import get_framework
-from mobilise.plans.forms.plan import FollowUpFilters, LocalActionForm
-from mobilise.plans.models import CalendarFeed, LocalAction
-from mobilise.plans.services import local
+from mobilise.accounts.access import member_required
+from mobilise.core.dates import uk_today
+from mobilise.plans.forms.plan import FollowUpFilters
+from mobilise.plans.models import CalendarFeed
 from mobilise.plans.services.followup import (
     Filters,
     calendar,
@@ -24,8 +18,6 @@ from mobilise.plans.services.followup import (
     is_overdue,
     open_actions,
 )
-from mobilise.plans.services.reassess import comparison, start_reassessment
-from mobilise.plans.views.plan import load
 
 
 @require_safe
@@ -81,87 +73,3 @@ def calendar_feed(request: HttpRequest, key: str) -> HttpResponse:
     response = HttpResponse(calendar(feed.membership), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="mobilise-actions.ics"'
     return response
-
-
-@require_POST
-@member_required
-def reassess(request: HttpRequest, assessment_id) -> HttpResponse:
-    previous = load(request, assessment_id)
-    require_editor(request)
-    assessment = start_reassessment(previous, request.user)
-    carried = assessment.plan.actions.count()
-    messages.success(
-        request,
-        f"Reassessment started. {carried} open {'action was' if carried == 1 else 'actions were'} "
-        "carried over from the last plan.",
-    )
-    return redirect("assessments:detail", assessment.id)
-
-
-@require_safe
-@member_required
-def comparison_page(request: HttpRequest, assessment_id) -> HttpResponse:
-    assessment = load(request, assessment_id)
-    found = comparison(assessment)
-    if found is None:
-        raise Http404("This is the unit's first assessment")
-    labels = [uk_date(c.assessment.created_at, "%b %Y") for c in found.cycles]
-    return render(
-        request,
-        "plans/comparison.jinja",
-        {
-            "page_title": f"Change since the last assessment: {assessment.title}",
-            "assessment": assessment,
-            "framework": assessment.framework,
-            "found": found,
-            "trend": charts.trend(assessment.framework, labels, [c.results for c in found.cycles]),
-            "labels": labels,
-        },
-    )
-
-
-@member_required
-def local_actions(request: HttpRequest) -> HttpResponse:
-    organisation = request.membership.organisation
-    is_admin = request.membership.role == Role.ADMIN
-    framework = get_framework()
-    form = LocalActionForm(request.POST if request.method == "POST" else None, framework=framework)
-    if request.method == "POST":
-        require_admin(request)
-        if form.is_valid():
-            local.add_local_action(
-                organisation,
-                form.cleaned_data["element"],
-                form.cleaned_data["text"],
-                form.cleaned_data["good_practice"],
-                request.user,
-            )
-            messages.success(request, "The local action is added.")
-            return redirect("plans:local-actions")
-    by_element: dict[str, list[LocalAction]] = {}
-    for action in LocalAction.objects.filter(organisation=organisation):
-        by_element.setdefault(action.element_code, []).append(action)
-    return render(
-        request,
-        "plans/local_actions.jinja",
-        {
-            "page_title": "Local actions and good practice",
-            "framework": framework,
-            "by_element": by_element,
-            "form": form,
-            "is_admin": is_admin,
-        },
-    )
-
-
-@require_POST
-@member_required
-def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
-    # Another organisation's local action is a 404, before the role is considered.
-    action = get_for_organisation(
-        LocalAction.objects.all(), request.membership.organisation, pk=local_id
-    )
-    require_admin(request)
-    local.delete_local_action(action, request.user)
-    messages.success(request, "The local action is removed.")
-    return redirect("plans:local-actions")

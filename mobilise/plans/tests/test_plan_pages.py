@@ -1,15 +1,12 @@
-"""The plan pages: suggestions, the plan, an element, an action, follow-up."""
+"""The plan pages: suggestions, the plan, an element and an action."""
 
 import datetime
 
-import icalendar
 import pytest
 
-from mobilise.assessments.models import Assessment, Consensus
-from mobilise.assessments.tests.factories import AssessmentFactory, submit
-from mobilise.audit.models import HistoryEntry
+from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.core.tests.html import error_summary, page, text
-from mobilise.plans.models import CalendarFeed, LocalAction, NoActionRequired, PlanAction
+from mobilise.plans.models import LocalAction, NoActionRequired, PlanAction
 from mobilise.plans.services import plan as plans
 
 pytestmark = pytest.mark.django_db
@@ -171,111 +168,6 @@ def test_it_checks_ownership(signed_in, outsider):
         assert signed_in.get(f"/assessments/{theirs.id}/{path}").status_code == 404, path
     assert signed_in.post(f"/assessments/{theirs.id}/reassess/").status_code == 404
     assert "Southshire's own secret action" not in text(page(signed_in.get("/follow-up/")))
-
-
-def test_follow_up_lists_open_actions_filters_and_highlights_overdue(signed_in, assessment):
-    plans.add_custom_action(
-        assessment,
-        "Late one",
-        ["1.1"],
-        plans.ActionFields(
-            owner="Ann", due_on=datetime.date(2020, 1, 1), given={"owner", "due_on"}
-        ),
-    )
-    plans.add_custom_action(
-        assessment,
-        "Bo's one",
-        ["1.1"],
-        plans.ActionFields(owner="Bo", status="in_progress", given={"owner", "status"}),
-    )
-    plans.add_custom_action(
-        assessment, "Finished", ["1.1"], plans.ActionFields(status="done", given={"status"})
-    )
-    html = text(page(signed_in.get("/follow-up/")))
-    assert "Late one" in html and "Bo's one" in html and "Finished" not in html
-    assert "1 overdue" in html
-    filtered = text(page(signed_in.get("/follow-up/", {"owner": "bo"})))
-    assert "Bo's one" in filtered and "Late one" not in filtered
-    assert "Late one" not in text(page(signed_in.get("/follow-up/", {"status": "in_progress"})))
-
-
-def test_the_calendar_feed_is_secret_and_parses(signed_in, facilitator, assessment, client):
-    plans.add_custom_action(
-        assessment,
-        "Due soon",
-        ["1.1"],
-        plans.ActionFields(due_on=datetime.date(2027, 5, 1), given={"due_on"}),
-    )
-    signed_in.get("/follow-up/")
-    key = CalendarFeed.objects.get(membership=facilitator).key
-    response = client.get(f"/calendar/{key}.ics")
-    assert response["Content-Type"].startswith("text/calendar")
-    events = list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
-    assert [str(e["summary"]) for e in events] == ["Due: Due soon"]
-    assert client.get("/calendar/wrong-key.ics").status_code == 404
-
-
-def test_a_person_can_change_their_calendar_feeds_address(client, viewer):
-    client.force_login(viewer.user)
-    client.get("/follow-up/")
-    old = CalendarFeed.objects.get(membership=viewer).key
-    confirm = client.get("/follow-up/calendar/change/")
-    assert confirm.status_code == 200
-    assert "The old address stops working at once" in text(page(confirm))
-    assert CalendarFeed.objects.get(membership=viewer).key == old  # nothing in one click
-    changed = client.post("/follow-up/calendar/change/")
-    assert changed.status_code == 302 and changed.url == "/follow-up/"
-    new = CalendarFeed.objects.get(membership=viewer).key
-    assert new != old
-    assert client.get(f"/calendar/{old}.ics").status_code == 404
-    assert client.get(f"/calendar/{new}.ics").status_code == 200
-    follow_up = page(client.get("/follow-up/"))
-    assert (
-        follow_up.select_one("#calendar-feed").get_text().strip().endswith(f"/calendar/{new}.ics")
-    )
-
-
-def test_local_actions_are_managed_by_admins_only(client, admin, viewer):
-    client.force_login(viewer.user)
-    assert client.post("/local-actions/", {"element": "2.1", "text": "Club"}).status_code == 403
-    client.force_login(admin.user)
-    missing = client.post("/local-actions/", {"element": "", "text": ""})
-    assert [m for _, m in error_summary(missing)] == ["Select the element", "Enter the action"]
-    client.post("/local-actions/", {"element": "2.1", "text": "Club", "good_practice": "Monthly"})
-    local = LocalAction.objects.get()
-    assert local.organisation == admin.organisation
-    client.post(f"/local-actions/{local.id}/delete/")
-    assert not LocalAction.objects.exists()
-    # Both changes are in the organisation's history, by the admin.
-    assert list(
-        HistoryEntry.objects.filter(organisation=admin.organisation)
-        .order_by("created_at")
-        .values_list("summary", "actor")
-    ) == [
-        ("Added the local action “Club” for 2.1", admin.user.pk),
-        ("Removed the local action “Club” for 2.1", admin.user.pk),
-    ]
-
-
-def test_reassessing_a_unit_carries_open_actions_and_compares(signed_in, assessment):
-    submit(assessment, 1)
-    Consensus.objects.create(assessment=assessment, element_code="1.1", level=1, importance="high")
-    plans.add_custom_action(assessment, "Open", ["1.1"], HIGH)
-    plans.add_custom_action(
-        assessment, "Done", ["1.1"], plans.ActionFields(status="done", given={"status"})
-    )
-    response = signed_in.post(f"/assessments/{assessment.id}/reassess/")
-    new = Assessment.objects.get(previous=assessment)
-    assert response.url == f"/assessments/{new.id}/"
-    assert [a.text for a in new.plan.actions.all()] == ["Open"]
-    submit(new, 3)
-    Consensus.objects.create(assessment=new, element_code="1.1", level=2, importance="high")
-    html = page(signed_in.get(f"/assessments/{new.id}/comparison/"))
-    assert html.select_one("img.app-chart")["alt"].startswith("Line chart of mean ratings")
-    row = [text(td) for td in html.select("tbody tr")[2].select("td")]  # first element row
-    assert row[:3] == ["1 Emerging", "2 Developing", "+1"]
-    assert "Done" in row[-1]
-    assert signed_in.get(f"/assessments/{assessment.id}/comparison/").status_code == 404
 
 
 def test_the_history_page_shows_who_changed_what(signed_in, assessment, facilitator, outsider):

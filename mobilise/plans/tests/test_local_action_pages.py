@@ -1,0 +1,31 @@
+"""The local actions page."""
+
+import pytest
+
+from mobilise.audit.models import HistoryEntry
+from mobilise.core.tests.html import error_summary
+from mobilise.plans.models import LocalAction
+
+pytestmark = pytest.mark.django_db
+
+
+def test_local_actions_are_managed_by_admins_only(client, admin, viewer):
+    client.force_login(viewer.user)
+    assert client.post("/local-actions/", {"element": "2.1", "text": "Club"}).status_code == 403
+    client.force_login(admin.user)
+    missing = client.post("/local-actions/", {"element": "", "text": ""})
+    assert [m for _, m in error_summary(missing)] == ["Select the element", "Enter the action"]
+    client.post("/local-actions/", {"element": "2.1", "text": "Club", "good_practice": "Monthly"})
+    local = LocalAction.objects.get()
+    assert local.organisation == admin.organisation
+    client.post(f"/local-actions/{local.id}/delete/")
+    assert not LocalAction.objects.exists()
+    # Both changes are in the organisation's history, by the admin.
+    assert list(
+        HistoryEntry.objects.filter(organisation=admin.organisation)
+        .order_by("created_at")
+        .values_list("summary", "actor")
+    ) == [
+        ("Added the local action “Club” for 2.1", admin.user.pk),
+        ("Removed the local action “Club” for 2.1", admin.user.pk),
+    ]

@@ -1,0 +1,61 @@
+"""The organisation's own local actions and good practice, beside the catalogue's."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mobilise.accounts.access import member_required, require_admin
+from mobilise.accounts.models import Role
+from mobilise.accounts.services import get_for_organisation
+from mobilise.framework.catalogue import get_framework
+from mobilise.plans.forms.plan import LocalActionForm
+from mobilise.plans.models import LocalAction
+from mobilise.plans.services import local
+
+
+@member_required
+def local_actions(request: HttpRequest) -> HttpResponse:
+    organisation = request.membership.organisation
+    is_admin = request.membership.role == Role.ADMIN
+    framework = get_framework()
+    form = LocalActionForm(request.POST if request.method == "POST" else None, framework=framework)
+    if request.method == "POST":
+        require_admin(request)
+        if form.is_valid():
+            local.add_local_action(
+                organisation,
+                form.cleaned_data["element"],
+                form.cleaned_data["text"],
+                form.cleaned_data["good_practice"],
+                request.user,
+            )
+            messages.success(request, "The local action is added.")
+            return redirect("plans:local-actions")
+    by_element: dict[str, list[LocalAction]] = {}
+    for action in LocalAction.objects.filter(organisation=organisation):
+        by_element.setdefault(action.element_code, []).append(action)
+    return render(
+        request,
+        "plans/local_actions.jinja",
+        {
+            "page_title": "Local actions and good practice",
+            "framework": framework,
+            "by_element": by_element,
+            "form": form,
+            "is_admin": is_admin,
+        },
+    )
+
+
+@require_POST
+@member_required
+def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
+    # Another organisation's local action is a 404, before the role is considered.
+    action = get_for_organisation(
+        LocalAction.objects.all(), request.membership.organisation, pk=local_id
+    )
+    require_admin(request)
+    local.delete_local_action(action, request.user)
+    messages.success(request, "The local action is removed.")
+    return redirect("plans:local-actions")
