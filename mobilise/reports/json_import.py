@@ -21,7 +21,13 @@ from mobilise.plans.models import (
     PlanActionElement,
     ProgressNote,
 )
-from mobilise.plans.services.plan import ActionFields, check_elements, check_fields, plan_of
+from mobilise.plans.services.plan import (
+    ActionFields,
+    check_elements,
+    check_fields,
+    check_option,
+    plan_of,
+)
 from mobilise.reports.json_schema import ExportIn, parse_export
 
 
@@ -50,19 +56,13 @@ def _check_references(export: ExportIn) -> None:
     covered: set[str] = set()
     for index, action in enumerate(export.plan.actions):
         where = ("plan", "actions", index)
-        if action.option_id is not None:
-            option = framework.option(action.option_id)
-            if option is None:
-                error((*where, "option_id"), f"Unknown option {action.option_id!r}")
-            else:
-                served = framework.elements_served(option)
-                if any(code not in served for code in action.elements):
-                    error((*where, "elements"), "The option does not belong to these elements")
-                if option.action_key in keys:
-                    error((*where, "option_id"), "The same action is in the plan twice")
-                keys.add(option.action_key)
         found: list[FieldError] = []
         check_elements(framework, action.elements, found)
+        if action.option_id is not None:
+            option = check_option(framework, action.option_id, action.elements, found)
+            if option is not None and option.action_key in keys:
+                error((*where, "option_id"), "The same action is in the plan twice")
+            keys.add(option.action_key if option else None)
         check_fields(ActionFields(owner_email=action.owner_email), found)
         errors += [FieldError((*where, *e.loc), e.msg) for e in found]
         if action.local is not None and framework.element(action.local.element) is None:

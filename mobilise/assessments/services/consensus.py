@@ -1,5 +1,7 @@
 """The group's agreed ratings."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.http import Http404
 
@@ -64,3 +66,19 @@ def set_consensus(
         f"target {framework.level(target).label}",
     )
     return consensus
+
+
+Agreement = tuple[str, int, str, int | None, str]
+"""One element's agreed rating: code, level, importance, target and rationale."""
+
+
+@transaction.atomic
+def agree_elements(
+    assessment: Assessment, agreed: Iterable[Agreement], agreed_by: User | None = None
+) -> list[Consensus]:
+    """Record several elements' agreed ratings together: all of them, or none when any is
+    refused (a page of elements is agreed whole)."""
+    return [
+        set_consensus(assessment, code, level, importance, target, rationale, agreed_by=agreed_by)
+        for code, level, importance, target, rationale in agreed
+    ]

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from mobilise.accounts.tests.factories import UserFactory
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Consensus, Status
-from mobilise.assessments.services.consensus import set_consensus
+from mobilise.assessments.services.consensus import agree_elements, set_consensus
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.core.errors import InvalidInput
 
@@ -107,3 +107,15 @@ def test_a_closed_assessment_can_still_be_agreed():
     assessment = AssessmentFactory(status=Status.CLOSED)
     agreed = set_consensus(assessment, "4.5", 0, "medium")
     assert agreed.pk is not None and agreed.level == 0
+
+
+def test_elements_are_agreed_together_or_not_at_all():
+    assessment = AssessmentFactory()
+    user = UserFactory()
+    good = ("1.1", 2, "high", 3, "We use it weekly")
+    bad = ("1.2", 9, "high", 3, "")
+    with pytest.raises(InvalidInput):
+        agree_elements(assessment, [good, bad], agreed_by=user)
+    assert not assessment.consensus.exists()
+    agreed = agree_elements(assessment, [good, ("1.2", 1, "low", None, "")], agreed_by=user)
+    assert [(c.element_code, c.level, c.target) for c in agreed] == [("1.1", 2, 3), ("1.2", 1, 3)]

@@ -2,7 +2,6 @@
 
 import segno
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -228,11 +227,7 @@ def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():  # a section is agreed whole or not at all
-            for code, level, importance, target, rationale in form.agreed():
-                consensus.set_consensus(
-                    assessment, code, level, importance, target, rationale, agreed_by=request.user
-                )
+        consensus.agree_elements(assessment, form.agreed(), agreed_by=request.user)
         if number < len(framework.sections):
             return redirect("assessments:agree", assessment.id, number + 1)
         messages.success(request, "The agreed ratings are saved.")

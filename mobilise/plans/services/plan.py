@@ -17,7 +17,7 @@ from mobilise.accounts.models import Membership, User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
 from mobilise.audit.services import record
 from mobilise.core.errors import Conflict, FieldError, InvalidInput, NotAllowed
-from mobilise.framework.catalogue import Framework
+from mobilise.framework.catalogue import Framework, Option
 from mobilise.plans.models import (
     ActionPlan,
     ActionStatus,
@@ -122,6 +122,28 @@ def check_elements(framework: Framework, elements: list[str], errors: list[Field
         seen.add(code)
 
 
+def check_option(
+    framework: Framework, option_id: str, elements: list[str], errors: list[FieldError]
+) -> Option | None:
+    """The catalogue option, when it is one and serves every (known) element named."""
+    option = framework.option(option_id)
+    if option is None:
+        errors.append(
+            FieldError(("option_id",), f"{option_id!r} is not an option of the framework")
+        )
+        return None
+    served = framework.elements_served(option)
+    for index, code in enumerate(elements):
+        if framework.element(code) is not None and code not in served:
+            errors.append(
+                FieldError(
+                    ("elements", index),
+                    f"This action is not an option for {code}: it serves {', '.join(served)}",
+                )
+            )
+    return option
+
+
 def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
     """An element marked No action required cannot also have an action (409)."""
     blocked = sorted(
@@ -175,23 +197,9 @@ def add_catalogue_action(
     """Choose a catalogue option for some elements. Returns the action and whether it is new;
     choosing an action already in the plan adds the elements to it and changes nothing else."""
     framework = assessment.framework
-    option = framework.option(option_id)
     errors: list[FieldError] = []
-    if option is None:
-        errors.append(
-            FieldError(("option_id",), f"{option_id!r} is not an option of the framework")
-        )
     check_elements(framework, elements, errors)
-    if option is not None:
-        served = framework.elements_served(option)
-        for index, code in enumerate(elements):
-            if framework.element(code) is not None and code not in served:
-                errors.append(
-                    FieldError(
-                        ("elements", index),
-                        f"This action is not an option for {code}: it serves {', '.join(served)}",
-                    )
-                )
+    option = check_option(framework, option_id, elements, errors)
     check_fields(fields, errors)
     if errors:
         raise InvalidInput(errors)
