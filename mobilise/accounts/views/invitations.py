@@ -1,14 +1,14 @@
 """Accepting an invitation: the link in the e-mail leads here, signed in or not."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from mobilise.accounts.forms import NewAccountForm
 from mobilise.accounts.services import SESSION_ORGANISATION_KEY, AccountError, people
 from mobilise.accounts.sso import sso_enabled
+from mobilise.core.form_views import bound, done, handle
 
 
 def invitation(request: HttpRequest, key: str) -> HttpResponse:
@@ -38,20 +38,17 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
             else:
                 return _joined(request, found)
     else:
-        form = NewAccountForm(request.POST if request.method == "POST" else None, email=found.email)
-        if request.method == "POST" and form.is_valid():
-            try:
-                user = people.create_account(
-                    found,
-                    form.cleaned_data["first_name"],
-                    form.cleaned_data["last_name"],
-                    form.cleaned_data["password"],
-                )
-            except AccountError as refused:
-                form.add_error(None, str(refused))
-            else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                return _joined(request, found)
+        form = bound(request, NewAccountForm, email=found.email)
+
+        def save(data: dict) -> HttpResponse:
+            user = people.create_account(
+                found, data["first_name"], data["last_name"], data["password"]
+            )
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return _joined(request, found)
+
+        if saved := handle(request, form, save, refusals={AccountError: None}):
+            return saved
     return render(
         request,
         "accounts/invitation.jinja",
@@ -67,5 +64,4 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
 
 def _joined(request: HttpRequest, invitation) -> HttpResponse:
     request.session[SESSION_ORGANISATION_KEY] = str(invitation.organisation_id)
-    messages.success(request, f"You have joined {invitation.organisation.name}.")
-    return redirect("home")
+    return done(request, f"You have joined {invitation.organisation.name}.", "home")

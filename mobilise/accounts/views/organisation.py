@@ -1,8 +1,7 @@
 """The organisation switcher: choose which of one's organisations to work in."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from mobilise.accounts.access import member_required
 from mobilise.accounts.forms import OrganisationForm
@@ -11,25 +10,26 @@ from mobilise.accounts.services import (
     memberships_of,
     switch_organisation,
 )
+from mobilise.core.form_views import bound, done, handle
 
 
 @member_required
 def organisation(request: HttpRequest) -> HttpResponse:
     """Choose which of one's organisations to work in."""
     memberships = memberships_of(request)
-    form = OrganisationForm(
-        request.POST if request.method == "POST" else None,
+    form = bound(
+        request,
+        OrganisationForm,
         memberships=memberships,
         initial={"organisation": str(request.membership.organisation_id)},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            chosen = switch_organisation(request, form.cleaned_data["organisation"])
-        except AccountError as error:
-            form.add_error("organisation", str(error))
-        else:
-            messages.success(request, f"You are now working in {chosen.organisation.name}.")
-            return redirect("home")
+
+    def save(data: dict) -> HttpResponse:
+        chosen = switch_organisation(request, data["organisation"])
+        return done(request, f"You are now working in {chosen.organisation.name}.", "home")
+
+    if saved := handle(request, form, save, refusals={AccountError: "organisation"}):
+        return saved
     return render(
         request, "accounts/organisation.jinja", {"page_title": "Your organisations", "form": form}
     )

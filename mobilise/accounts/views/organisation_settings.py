@@ -7,29 +7,30 @@ from django.shortcuts import redirect, render
 from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.forms import OrganisationSettingsForm
 from mobilise.accounts.services.organisation import delete_organisation, update_settings
+from mobilise.core.form_views import bound, done, handle
 
 
 @member_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     organisation = require_admin(request)
-    form = OrganisationSettingsForm(
-        request.POST if request.method == "POST" else None,
+    form = bound(
+        request,
+        OrganisationSettingsForm,
         initial={
             "region": organisation.region,
             "kind": organisation.kind,
             "benchmarking": organisation.benchmarking,
         },
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save(data: dict) -> HttpResponse:
         update_settings(
-            organisation,
-            form.cleaned_data["region"],
-            form.cleaned_data["kind"],
-            form.cleaned_data["benchmarking"],
-            request.user,
+            organisation, data["region"], data["kind"], data["benchmarking"], request.user
         )
-        messages.success(request, "The organisation's settings are saved.")
-        return redirect("home")
+        return done(request, "The organisation's settings are saved.", "home")
+
+    if saved := handle(request, form, save):
+        return saved
     return render(
         request,
         "accounts/organisation_settings.jinja",

@@ -14,6 +14,7 @@ from mobilise.accounts.forms import ROLE_HINTS, InviteForm, RoleForm
 from mobilise.accounts.models import Invitation, Membership, Role
 from mobilise.accounts.services import AccountError, get_for_organisation
 from mobilise.accounts.services import people as people_service
+from mobilise.core.form_views import bound, done, handle
 
 
 def _member(request: HttpRequest, membership_id) -> Membership:
@@ -53,26 +54,23 @@ def people(request: HttpRequest) -> HttpResponse:
 @member_required
 def invite(request: HttpRequest) -> HttpResponse:
     require_admin(request)
-    form = InviteForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    form = bound(request, InviteForm)
+
+    def save(data: dict) -> HttpResponse:
         try:
             # Sent, or not made at all: a failed e-mail leaves the earlier link working.
             with transaction.atomic():
                 invitation, key = people_service.invite(
-                    request.membership.organisation,
-                    form.cleaned_data["email"],
-                    form.cleaned_data["role"],
-                    request.user,
+                    request.membership.organisation, data["email"], data["role"], request.user
                 )
                 link = request.build_absolute_uri(reverse("accounts:invitation", args=[key]))
                 people_service.send_invitation(invitation, link)
-        except AccountError as error:
-            form.add_error("email", str(error))
-        except (OSError, SMTPException):
-            form.add_error("email", "We could not send the email just now. Try again later")
-        else:
-            messages.success(request, f"We have sent an invitation to {invitation.email}.")
-            return redirect("people:list")
+        except (OSError, SMTPException) as error:
+            raise AccountError("We could not send the email just now. Try again later") from error
+        return done(request, f"We have sent an invitation to {invitation.email}.", "people:list")
+
+    if saved := handle(request, form, save, refusals={AccountError: "email"}):
+        return saved
     return render(
         request,
         "accounts/invite.jinja",
@@ -83,20 +81,15 @@ def invite(request: HttpRequest) -> HttpResponse:
 @member_required
 def member(request: HttpRequest, membership_id) -> HttpResponse:
     membership = _member(request, membership_id)
-    form = RoleForm(
-        request.POST if request.method == "POST" else None, initial={"role": membership.role}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            people_service.change_role(membership, form.cleaned_data["role"], request.user)
-        except AccountError as error:
-            form.add_error("role", str(error))
-        else:
-            name = membership.user.get_full_name() or membership.user.get_username()
-            messages.success(
-                request, f"{name}'s role is now {Role(form.cleaned_data['role']).label}."
-            )
-            return redirect("people:list")
+    form = bound(request, RoleForm, initial={"role": membership.role})
+
+    def save(data: dict) -> HttpResponse:
+        people_service.change_role(membership, data["role"], request.user)
+        name = membership.user.get_full_name() or membership.user.get_username()
+        return done(request, f"{name}'s role is now {Role(data['role']).label}.", "people:list")
+
+    if saved := handle(request, form, save, refusals={AccountError: "role"}):
+        return saved
     return render(
         request,
         "accounts/member.jinja",

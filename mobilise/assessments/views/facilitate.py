@@ -22,7 +22,8 @@ from mobilise.assessments.services import (
     setup,
     turnout,
 )
-from mobilise.core.errors import AssessmentClosed, InvalidInput
+from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
+from mobilise.core.form_views import bound, done, handle
 
 
 def participant_url(request: HttpRequest, assessment: Assessment) -> str:
@@ -50,29 +51,26 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 def assessment_new(request: HttpRequest) -> HttpResponse:
     require_editor(request)
     organisation = request.membership.organisation
-    form = AssessmentForm(
-        request.POST if request.method == "POST" else None, organisation=organisation
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = setup.create_assessment(
-                organisation,
-                form.unit_name,
-                form.cleaned_data["title"],
-                form.cleaned_data["mode"],
-                form.cleaned_data["closes_on"],
-                created_by=request.user,
-            )
-        except InvalidInput as error:
-            for problem in error.errors:
-                form.add_error(
-                    problem.loc[0] if problem.loc[0] in form.fields else None, problem.msg
-                )
-        else:
-            messages.success(
-                request, "Assessment created. Share the link with the people taking part."
-            )
-            return redirect("assessments:detail", assessment.id)
+    form = bound(request, AssessmentForm, organisation=organisation)
+
+    def save(data: dict) -> HttpResponse:
+        assessment = setup.create_assessment(
+            organisation,
+            form.unit_name,
+            data["title"],
+            data["mode"],
+            data["closes_on"],
+            created_by=request.user,
+        )
+        return done(
+            request,
+            "Assessment created. Share the link with the people taking part.",
+            "assessments:detail",
+            assessment.id,
+        )
+
+    if saved := handle(request, form, save):
+        return saved
     return render(
         request, "assessments/new.jinja", {"page_title": "Create an assessment", "form": form}
     )
@@ -287,17 +285,18 @@ def paper_entry(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
     framework = assessment.framework
-    form = RatingsForm(
-        request.POST if request.method == "POST" else None, elements=framework.elements
-    )
-    if request.method == "POST" and form.is_valid():
+    form = bound(request, RatingsForm, elements=framework.elements)
+
+    def save(data: dict) -> HttpResponse:
         try:
             responses.submit_response(assessment, form.answers(), source=Source.PAPER)
-        except AssessmentClosed:
-            form.add_error(None, "The assessment is closed: reopen it to add a response")
-        else:
-            messages.success(request, "The paper response is added.")
-            return redirect("assessments:detail", assessment.id)
+        except AssessmentClosed as closed:
+            message = "The assessment is closed: reopen it to add a response"
+            raise InvalidInput([FieldError((), message)]) from closed
+        return done(request, "The paper response is added.", "assessments:detail", assessment.id)
+
+    if saved := handle(request, form, save):
+        return saved
     return render(
         request,
         "assessments/paper.jinja",

@@ -12,20 +12,25 @@ from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.forms.turnout import ExpectedForm, PersonalLinksForm
 from mobilise.assessments.services import personal_links, results, turnout
 from mobilise.assessments.views.facilitate import load
+from mobilise.core.form_views import bound, done, handle
 
 
 @member_required
 def expected(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
-    form = ExpectedForm(
-        request.POST if request.method == "POST" else None,
-        initial={"expected_participants": assessment.expected_participants},
+    form = bound(
+        request, ExpectedForm, initial={"expected_participants": assessment.expected_participants}
     )
-    if request.method == "POST" and form.is_valid():
-        turnout.set_expected(assessment, form.cleaned_data["expected_participants"], request.user)
-        messages.success(request, "The number of people expected is saved.")
-        return redirect("assessments:detail", assessment.id)
+
+    def save(data: dict) -> HttpResponse:
+        turnout.set_expected(assessment, data["expected_participants"], request.user)
+        return done(
+            request, "The number of people expected is saved.", "assessments:detail", assessment.id
+        )
+
+    if saved := handle(request, form, save):
+        return saved
     return render(
         request,
         "assessments/expected.jinja",

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.models import Role
 from mobilise.accounts.services import get_for_organisation
+from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.forms.plan import LocalActionForm
 from mobilise.plans.models import LocalAction
@@ -19,19 +20,18 @@ def local_actions(request: HttpRequest) -> HttpResponse:
     organisation = request.membership.organisation
     is_admin = request.membership.role == Role.ADMIN
     framework = get_framework()
-    form = LocalActionForm(request.POST if request.method == "POST" else None, framework=framework)
+    form = bound(request, LocalActionForm, framework=framework)
     if request.method == "POST":
         require_admin(request)
-        if form.is_valid():
-            local.add_local_action(
-                organisation,
-                form.cleaned_data["element"],
-                form.cleaned_data["text"],
-                form.cleaned_data["good_practice"],
-                request.user,
-            )
-            messages.success(request, "The local action is added.")
-            return redirect("plans:local-actions")
+
+    def save(data: dict) -> HttpResponse:
+        local.add_local_action(
+            organisation, data["element"], data["text"], data["good_practice"], request.user
+        )
+        return done(request, "The local action is added.", "plans:local-actions")
+
+    if saved := handle(request, form, save):
+        return saved
     by_element: dict[str, list[LocalAction]] = {}
     for action in LocalAction.objects.filter(organisation=organisation):
         by_element.setdefault(action.element_code, []).append(action)

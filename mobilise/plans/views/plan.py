@@ -10,7 +10,7 @@ from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment
 from mobilise.core.dates import uk_today
-from mobilise.core.errors import InvalidInput
+from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
 from mobilise.plans.models import PlanAction
@@ -106,11 +106,9 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
         "no_action": current.no_action_reason is not None,
         "reason": current.no_action_reason or "",
     }
-    form = ElementPlanForm(
-        request.POST if request.method == "POST" else None, choices=choices, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    form = bound(request, ElementPlanForm, choices=choices, initial=initial)
+
+    def save(data: dict) -> HttpResponse:
         choice = Choice(
             keys=set(data["chosen"]),
             priority=data["priority"],
@@ -118,13 +116,11 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
             no_action=data["no_action"],
             reason=data["reason"],
         )
-        try:
-            save_element_plan(assessment, current, choice, request.user)
-        except (plans.Conflict, InvalidInput) as error:
-            message = str(error) if isinstance(error, plans.Conflict) else error.errors[0].msg
-            form.add_error("chosen", message)
-        else:
-            return after_saving(request, assessment, code)
+        save_element_plan(assessment, current, choice, request.user)
+        return after_saving(request, assessment, code)
+
+    if saved := handle(request, form, save, refusals={plans.Conflict: "chosen"}, field="chosen"):
+        return saved
     agreed = assessment.consensus.filter(element_code=code).first()
     return render(
         request,
@@ -154,24 +150,17 @@ def after_saving(request: HttpRequest, assessment: Assessment, code: str) -> Htt
 def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
-    form = action_form_class(request.membership)(
-        request.POST if request.method == "POST" else None, initial=initial_of(action)
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        fields = plans.ActionFields(**data, given=set(data))
-        try:
-            plans.check_may_change(request.membership, set(data))
-            plans.update_action(action, fields, user=request.user)
-        except plans.Conflict as error:
-            form.add_error("status", str(error))
-        else:
-            messages.success(request, "The action is saved.")
-            if data.get("due_on") and data["due_on"] < uk_today() and action.is_open:
-                messages.warning(
-                    request, "The due date is in the past: the action shows as overdue."
-                )
-            return redirect("plans:action", assessment.id, action.id)
+    form = bound(request, action_form_class(request.membership), initial=initial_of(action))
+
+    def save(data: dict) -> HttpResponse:
+        plans.check_may_change(request.membership, set(data))
+        plans.update_action(action, plans.ActionFields(**data, given=set(data)), user=request.user)
+        if data.get("due_on") and data["due_on"] < uk_today() and action.is_open:
+            messages.warning(request, "The due date is in the past: the action shows as overdue.")
+        return done(request, "The action is saved.", "plans:action", assessment.id, action.id)
+
+    if saved := handle(request, form, save, refusals={plans.Conflict: "status"}):
+        return saved
     return render_action(request, assessment, action, form, NoteForm())
 
 
