@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import facilitate, turnout
+from mobilise.assessments.views import agree, facilitate, turnout
 
 app_name = "assessments"
 
@@ -27,8 +27,13 @@ urlpatterns = [
     path("<uuid:assessment_id>/reveal/", facilitate.assessment_reveal, name="reveal"),
     path("<uuid:assessment_id>/live/", facilitate.live, name="live"),
     path("<uuid:assessment_id>/live/panel/", facilitate.live_panel, name="live-panel"),
-    path("<uuid:assessment_id>/agree/", facilitate.agree, name="agree-start"),
-    path("<uuid:assessment_id>/agree/<int:number>/", facilitate.agree, name="agree"),
+    path("<uuid:assessment_id>/agree/", agree.agree_start, name="agree-start"),
+    path("<uuid:assessment_id>/agree/<int:number>/", agree.agree_section, name="agree"),
+    path(
+        "<uuid:assessment_id>/agree/element/<str:code>/",
+        agree.agree_element,
+        name="agree-element",
+    ),
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),

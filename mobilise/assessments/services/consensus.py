@@ -82,3 +82,24 @@ def agree_elements(
         set_consensus(assessment, code, level, importance, target, rationale, agreed_by=agreed_by)
         for code, level, importance, target, rationale in agreed
     ]
+
+
+def agreed_codes(assessment: Assessment) -> set[str]:
+    """The elements the group has agreed so far."""
+    return set(assessment.consensus.values_list("element_code", flat=True))
+
+
+def after(assessment: Assessment, code: str) -> str | None:
+    """Where to go once an element is agreed: the next element in the framework's order not
+    yet agreed (wrapping round to any skipped before it); None once every element is."""
+    codes = [e.code for e in assessment.framework.elements]
+    agreed = agreed_codes(assessment)
+    place = codes.index(code) if code in codes else -1
+    return next((c for c in codes[place + 1 :] + codes[: place + 1] if c not in agreed), None)
+
+
+def next_to_agree(assessment: Assessment) -> str:
+    """The first element not agreed yet; the first element when every one is."""
+    codes = [e.code for e in assessment.framework.elements]
+    agreed = agreed_codes(assessment)
+    return next((c for c in codes if c not in agreed), codes[0])

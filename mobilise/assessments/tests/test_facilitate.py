@@ -148,11 +148,12 @@ def agree_data(section_codes, level="2", importance="high", target="3") -> dict:
     return data
 
 
-def test_agreeing_prefills_the_median_rounded_down_and_saves(signed_in, assessment):
+def test_agreeing_a_section_shows_the_median_chooses_nothing_and_saves(signed_in, assessment):
     submit(assessment, 1)
     submit(assessment, 2)  # median 1.5 for every element
     form = page(signed_in.get(f"/assessments/{assessment.id}/agree/1/"))
-    assert form.select_one("#id_level_1_1-2").has_attr("checked")  # 1 Emerging
+    assert not form.select("input[name^=level_][checked]")  # the group decides (#13)
+    assert "No level is chosen for you" in text(form)
     leadership = ["1.1", "1.2", "1.3", "1.4", "1.5"]
     response = signed_in.post(f"/assessments/{assessment.id}/agree/1/", agree_data(leadership))
     assert response.url == f"/assessments/{assessment.id}/agree/2/"

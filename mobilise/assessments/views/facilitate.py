@@ -10,12 +10,10 @@ from django.views.decorators.http import require_POST, require_safe
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments import charts
 from mobilise.assessments.access import load
-from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import AssessmentForm
 from mobilise.assessments.models import Assessment, Source, in_figures
 from mobilise.assessments.services import (
-    consensus,
     priorities,
     responses,
     results,
@@ -188,64 +186,6 @@ def live_panel(request: HttpRequest, assessment_id) -> HttpResponse:
     """The live figures alone, fetched every few seconds by the live view's script."""
     assessment = load(request, assessment_id)
     return render(request, "assessments/live_panel.jinja", live_context(assessment))
-
-
-@member_required
-def agree(request: HttpRequest, assessment_id, number: int = 1) -> HttpResponse:
-    assessment = load(request, assessment_id)
-    require_editor(request)
-    framework = assessment.framework
-    if number < 1 or number > len(framework.sections):
-        return redirect("assessments:agree", assessment.id, 1)
-    section = framework.sections[number - 1]
-    # While results are hidden nothing derived from the responses is shown or pre-selected.
-    found = results.assessment_results(assessment)
-    existing = {c.element_code: c for c in assessment.consensus.all()}
-    initial = {}
-    for element in section.elements:
-        key = element.code.replace(".", "_")
-        agreed = existing.get(element.code)
-        figures = found.element(element.code)
-        suggested = figures.suggested_level if figures else None
-        if agreed:
-            initial.update(
-                {
-                    f"level_{key}": str(agreed.level),
-                    f"importance_{key}": agreed.importance,
-                    f"target_{key}": str(agreed.target),
-                    f"rationale_{key}": agreed.rationale,
-                }
-            )
-        elif suggested is not None:
-            initial[f"level_{key}"] = str(suggested)
-    form = ConsensusForm(
-        request.POST if request.method == "POST" else None,
-        framework=framework,
-        elements=list(section.elements),
-        initial=initial,
-    )
-    if request.method == "POST" and form.is_valid():
-        consensus.agree_elements(assessment, form.agreed(), agreed_by=request.user)
-        if number < len(framework.sections):
-            return redirect("assessments:agree", assessment.id, number + 1)
-        messages.success(request, "The agreed ratings are saved.")
-        return redirect("assessments:results", assessment.id)
-    hidden = found.hidden
-    return render(
-        request,
-        "assessments/agree.jinja",
-        {
-            "page_title": f"Agree ratings: {section.code} {section.title}",
-            "assessment": assessment,
-            "framework": framework,
-            "section": section,
-            "number": number,
-            "sections": len(framework.sections),
-            "form": form,
-            "results": None if hidden else found,
-            "hidden": hidden,
-        },
-    )
 
 
 @require_safe
