@@ -92,6 +92,11 @@ class ElementResultOut(Schema):
     min: int | None
     max: int | None
     spread: bool
+    counted_by_hand: int = Field(
+        0,
+        description="Of the counts, how many were a show of hands typed in the room "
+        "(they are not responses, and never count towards the minimum)",
+    )
     consensus: ElementConsensusOut | None
 
 

@@ -1,4 +1,5 @@
-"""Assessments, anonymous responses and their ratings, and the levels the group agreed."""
+"""Assessments, anonymous responses and their ratings, hands counted in the room, and the
+levels the group agreed."""
 
 import datetime
 import secrets
@@ -175,6 +176,41 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element_code}: {self.level}"
+
+
+HANDS_MAX = 1000  # more hands than any room holds, for one level of one element
+
+
+class HandCount(models.Model):
+    """A show of hands in the room: how many raised a hand for one level of one element
+    (level None: Don't know). It joins the spread, marked as counted by hand; it is not a
+    response, so it never counts towards the minimum that shows individual results."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="hand_counts")
+    element_code = models.CharField(max_length=8)
+    level = models.PositiveSmallIntegerField(null=True, blank=True, validators=LEVEL_VALIDATORS)
+    count = models.PositiveIntegerField(validators=[MaxValueValidator(HANDS_MAX)])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "element_code", "level"],
+                condition=models.Q(level__isnull=False),
+                name="unique_hand_count_per_level",
+            ),
+            models.UniqueConstraint(
+                fields=["assessment", "element_code"],
+                condition=models.Q(level__isnull=True),
+                name="unique_hand_count_dont_know",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__lte=4) & models.Q(count__lte=HANDS_MAX),
+                name="hand_count_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element_code} level {self.level}: {self.count} hands"
 
 
 class Consensus(BaseModel):

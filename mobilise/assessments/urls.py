@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import agree, facilitate, turnout
+from mobilise.assessments.views import agree, facilitate, hands, turnout
 
 app_name = "assessments"
 
@@ -34,6 +34,8 @@ urlpatterns = [
         agree.agree_element,
         name="agree-element",
     ),
+    path("<uuid:assessment_id>/hands/", hands.hands_list, name="hands"),
+    path("<uuid:assessment_id>/hands/<str:code>/", hands.hands_element, name="hands-element"),
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),

@@ -9,6 +9,7 @@ Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
      "responses": [{"source", "submitted_on", "ratings": [{"element", "level", "comment"}]}],
      "responses_withheld": 0,
      "consensus": [{"element", "level", "importance", "target", "rationale"}],
+     "hand_counts": [{"element", "level" (null: Don't know), "count"}],
      "plan": {"actions": [{"option_id", "text", "elements", "priority", "owner",
                            "owner_email", "due_on", "measure", "status", "carried_over",
                            "local": {"element", "text", "good_practice"} or null,
@@ -88,6 +89,15 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
             }
             for c in assessment.consensus.order_by("element_code")
         ],
+        # A show of hands is a figure: withheld, like the responses, while results are hidden.
+        "hand_counts": [
+            {"element": h.element_code, "level": h.level, "count": h.count}
+            for h in assessment.hand_counts.order_by(
+                "element_code", F("level").asc(nulls_last=True)
+            )
+        ]
+        if not results.hidden_now(assessment)
+        else [],
         "plan": {
             "actions": [
                 {

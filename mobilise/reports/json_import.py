@@ -8,7 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
-from mobilise.assessments.models import UK, Assessment, Consensus, Rating, Response
+from mobilise.assessments.models import UK, Assessment, Consensus, HandCount, Rating, Response
 from mobilise.assessments.services.responses import Answer, clean_answers
 from mobilise.audit.models import HistoryEntry
 from mobilise.audit.services import record
@@ -52,6 +52,13 @@ def _check_references(export: ExportIn) -> None:
         elif consensus.element in agreed:
             error(("consensus", index, "element"), f"{consensus.element} is agreed twice")
         agreed.add(consensus.element)
+    counted: set[tuple] = set()
+    for index, hand in enumerate(export.hand_counts):
+        if framework.element(hand.element) is None:
+            error(("hand_counts", index, "element"), f"Unknown element {hand.element!r}")
+        elif (hand.element, hand.level) in counted:
+            error(("hand_counts", index, "level"), f"{hand.element} has this level counted twice")
+        counted.add((hand.element, hand.level))
     keys: set[str] = set()
     covered: set[str] = set()
     for index, action in enumerate(export.plan.actions):
@@ -173,6 +180,10 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
             rationale=c.rationale,
         )
         for c in export.consensus
+    )
+    HandCount.objects.bulk_create(
+        HandCount(assessment=assessment, element_code=h.element, level=h.level, count=h.count)
+        for h in export.hand_counts
     )
     locals_ = _local_actions(export, organisation, user)
     plan = plan_of(assessment)

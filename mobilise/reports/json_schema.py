@@ -61,6 +61,12 @@ class ConsensusIn(_Strict):
     rationale: LongText = ""
 
 
+class HandCountIn(_Strict):
+    element: str
+    level: Level | None  # None: Don't know
+    count: pydantic.conint(ge=1, le=1000)
+
+
 class NoteIn(_Strict):
     at: datetime.datetime
     by: Name = ""
@@ -138,6 +144,7 @@ class ExportIn(_Strict):
     responses: list[ResponseIn]
     responses_withheld: pydantic.NonNegativeInt = 0
     consensus: list[ConsensusIn]
+    hand_counts: list[HandCountIn] = []
     plan: PlanIn
     history: list[HistoryIn]
     local_actions: list[LocalIn]

@@ -173,6 +173,7 @@ def test_results_have_the_contracts_figures(facilitator_api, facilitator):
         "min": 0,
         "max": 2,
         "spread": False,  # 2 of 6 pairs two levels apart is not more than 2 in 5
+        "counted_by_hand": 0,  # added with the show of hands (#13): an extension
         "consensus": {"level": 1, "importance": "high", "target": 3},
     }
     assert data["elements"][1]["median"] == 3 and data["elements"][1]["spread"] is False

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
 
 from mobilise.assessments.models import UK, Assessment, Consensus, Mode, Rating, Source, in_figures
 from mobilise.framework.catalogue import Framework
@@ -46,6 +46,7 @@ class ElementResult:
     distribution: dict[int, int]
     dont_know: int
     consensus: Consensus | None = None
+    by_hand: int = 0  # of the counts above, how many were hands counted in the room
 
     @property
     def n(self) -> int:
@@ -164,9 +165,13 @@ def compute(
     counts: dict[tuple[str, int | None], int],
     responses: int,
     consensus: dict[str, Consensus] | None = None,
+    hands: dict[tuple[str, int | None], int] | None = None,
 ) -> Results:
-    """Results from rating counts keyed by (element code, level or None for Don't know)."""
+    """Results from rating counts keyed by (element code, level or None for Don't know),
+    with any show of hands added in."""
     consensus = consensus or {}
+    hands = hands or {}
+    counts = Counter(counts) + Counter(hands)
     elements = [
         ElementResult(
             element=element.code,
@@ -175,6 +180,7 @@ def compute(
             },
             dont_know=counts.get((element.code, None), 0),
             consensus=consensus.get(element.code),
+            by_hand=sum(hands.get((element.code, level), 0) for level in [*framework.levels, None]),
         )
         for element in framework.elements
     ]
@@ -199,15 +205,22 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
     submitted = assessment.responses.in_figures()
     tally = submitted.aggregate(all=Count("id"), counted=Count("id", filter=COUNTED))
     responses, counted = tally["all"], tally["counted"]
-    rows = (
+    rated = (
         Rating.objects.filter(response__in=submitted)
-        .values_list("element_code", "level")
-        .annotate(count=Count("id"))
+        .values("element_code", "level")
+        .annotate(count=Count("id"), by_hand=Value(False))
+        .values_list("element_code", "level", "count", "by_hand")
         .order_by()
     )
-    counts = Counter({(code, level): count for code, level, count in rows})
+    raised = assessment.hand_counts.annotate(by_hand=Value(True)).values_list(
+        "element_code", "level", "count", "by_hand"
+    )
+    counts: Counter = Counter()
+    hands: Counter = Counter()
+    for code, level, count, by_hand in rated.union(raised, all=True):
+        (hands if by_hand else counts)[code, level] += count
     consensus = {c.element_code: c for c in assessment.consensus.all()}
-    results = compute(assessment.framework, counts, responses, consensus)
+    results = compute(assessment.framework, counts, responses, consensus, hands)
     if respect_privacy and is_hidden(assessment, counted):
         return Results(
             responses=responses,
@@ -308,6 +321,7 @@ def results_as_dict(results: Results) -> dict:
                 "min": e.min,
                 "max": e.max,
                 "spread": e.spread,
+                "counted_by_hand": e.by_hand,
                 "consensus": (
                     {
                         "level": e.consensus.level,

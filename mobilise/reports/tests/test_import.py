@@ -321,3 +321,25 @@ def test_a_change_stored_as_text_is_one_line_not_one_per_character(client, facil
     html = page(client.get(f"/assessments/{assessment.id}/history/"))
     row = next(r for r in html.select("tr") if "Odd entry" in r.text)
     assert "→" not in text(row) and "Status: done" in text(row)
+
+
+def test_a_show_of_hands_travels_in_the_file_and_is_refused_when_it_contradicts_itself(
+    full_assessment, other_admin
+):
+    from mobilise.assessments.services import hands
+
+    hands.set_hands(full_assessment, "2.1", {1: 3, None: 2})
+    original = export_assessment(full_assessment)
+    assert original["hand_counts"] == [
+        {"element": "2.1", "level": 1, "count": 3},
+        {"element": "2.1", "level": None, "count": 2},
+    ]
+    imported = import_assessment(original, other_admin.organisation, other_admin.user)
+    assert hands.hands_for(imported, "2.1") == {0: 0, 1: 3, 2: 0, 3: 0, 4: 0, None: 2}
+    twice = copy.deepcopy(original)
+    twice["hand_counts"].append({"element": "2.1", "level": 1, "count": 1})
+    with pytest.raises(InvalidInput) as refused:
+        import_assessment(twice, other_admin.organisation, other_admin.user)
+    assert [e.loc for e in refused.value.errors] == [("hand_counts", 2, "level")]
+    older = {k: v for k, v in original.items() if k != "hand_counts"}
+    assert not import_assessment(older, other_admin.organisation).hand_counts.exists()
