@@ -152,10 +152,16 @@ def test_a_facilitator_agrees_the_ratings_and_reads_the_results(page: Page, faci
     sign_in(page, facilitator.user.username, PASSWORD)
     page.goto(f"/assessments/{assessment.id}/")
     page.get_by_role("link", name="Agree the ratings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^1\.1 "))
+    page.get_by_role("link", name="Agree the whole of section 1 on one page").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("1 Leadership")
     assert_accessible(page)
     for number, section in enumerate(FRAMEWORK.sections, start=1):
         for element in section.elements:
+            # Nothing is chosen for the group (#13): each level is chosen here.
+            page.get_by_role("group", name=f"Agreed level for {element.code}").get_by_label(
+                f"2 {FRAMEWORK.level(2).label}"
+            ).check()
             page.get_by_role("group", name=f"How important is {element.code} now?").get_by_label(
                 "High" if element.code in {"1.4", "3.2"} else "Medium"
             ).check()
