@@ -76,6 +76,23 @@ class ConsensusOut(Schema):
     rationale: str
 
 
+HandsCount = Annotated[int, Field(ge=0, le=1000, strict=True)]
+
+
+class HandsIn(Schema):
+    levels: dict[Literal["0", "1", "2", "3", "4"], HandsCount] = Field(
+        description="Hands raised per level; a level left out had none"
+    )
+    dont_know: HandsCount = 0
+
+
+class HandsOut(Schema):
+    element: str
+    levels: dict[str, int]
+    dont_know: int
+    counted: int = Field(description="Every hand counted for the element")
+
+
 class ElementConsensusOut(Schema):
     level: int
     importance: str

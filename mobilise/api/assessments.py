@@ -14,6 +14,8 @@ from mobilise.api.assessment_schemas import (
     ConsensusIn,
     ConsensusOut,
     DiscardedOut,
+    HandsIn,
+    HandsOut,
     ResponseChoiceOut,
     ResponseCreated,
     ResponseIn,
@@ -27,7 +29,7 @@ from mobilise.api.permissions import require_editor
 from mobilise.api.schemas import Error, RetryError
 from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment, in_figures
-from mobilise.assessments.services import consensus, responses, results, setup, turnout
+from mobilise.assessments.services import consensus, hands, responses, results, setup, turnout
 from mobilise.core.clients import client_address
 
 router = Router(tags=["Assessments"])
@@ -226,6 +228,35 @@ def get_results(request: HttpRequest, assessment_id: str):
     """Per element, section and overall. In individual completion the figures are withheld
     (`hidden`) until enough people have responded, so that nobody can be identified."""
     return results.results_as_dict(results.assessment_results(load(request, assessment_id)))
+
+
+@router.put(
+    "/assessments/{assessment_id}/hands/{element}",
+    response={200: HandsOut, **CHANGE, 409: Error},
+    openapi_extra=documented_body(HandsIn),
+    summary="Record a show of hands for an element (replacing the last count)",
+)
+def put_hands(request: HttpRequest, assessment_id: str, element: str):
+    """For a room without devices: the hands raised per level join the spread, marked
+    `counted_by_hand` in the results. They are not responses and never count towards the
+    minimum that shows individual results."""
+    assessment = load(request, assessment_id)
+    if assessment.framework.element(element) is None:
+        raise HttpError(404, "No such element")
+    membership = caller(request)
+    require_editor(membership)
+    body = parse_body(request, HandsIn)
+    given = {int(level): count for level, count in body.levels.items()}
+    with service_errors():
+        counted = hands.set_hands(
+            assessment, element, {**given, None: body.dont_know}, membership.user
+        )
+    return {
+        "element": element,
+        "levels": {str(level): n for level, n in counted.items() if level is not None},
+        "dont_know": counted[None],
+        "counted": sum(counted.values()),
+    }
 
 
 @router.put(

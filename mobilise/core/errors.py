@@ -22,8 +22,8 @@ class InvalidInput(ValueError):
 class AssessmentClosed(RuntimeError):
     """The assessment is closed: no answers can be given or changed."""
 
-    def __init__(self) -> None:
-        super().__init__("This assessment is closed")
+    def __init__(self, message: str = "This assessment is closed") -> None:
+        super().__init__(message)
 
 
 class Conflict(RuntimeError):

@@ -11,7 +11,7 @@ from django.http import Http404
 from mobilise.accounts.models import User
 from mobilise.assessments.models import HANDS_MAX, Assessment, HandCount
 from mobilise.audit.services import record
-from mobilise.core.errors import FieldError, InvalidInput
+from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
 
 Hands = dict[int | None, int]
 """Hands per level for one element; the key None is Don't know."""
@@ -54,9 +54,7 @@ def set_hands(
     if framework.element(element_code) is None:
         raise Http404("No such element")
     if not assessment.is_open():
-        raise InvalidInput(
-            [FieldError((), "The assessment is closed: reopen it to count a show of hands")]
-        )
+        raise AssessmentClosed("The assessment is closed: reopen it to count a show of hands")
     errors = []
     for level in [*framework.levels, None]:
         count = hands.get(level, 0)

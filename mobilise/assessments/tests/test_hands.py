@@ -7,7 +7,7 @@ from mobilise.assessments.models import HandCount, Mode, Status
 from mobilise.assessments.services import hands, results
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.audit.models import HistoryEntry
-from mobilise.core.errors import InvalidInput
+from mobilise.core.errors import AssessmentClosed, InvalidInput
 from mobilise.core.tests.html import error_summary, page, text
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_an_unknown_element_and_a_closed_assessment_are_refused():
         hands.set_hands(assessment, "9.9", {1: 1})
     assessment.status = Status.CLOSED
     assessment.save()
-    with pytest.raises(InvalidInput, match="closed"):
+    with pytest.raises(AssessmentClosed, match="closed: reopen it"):
         hands.set_hands(assessment, "1.1", {1: 1})
 
 

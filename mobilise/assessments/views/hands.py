@@ -9,6 +9,7 @@ from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import load
 from mobilise.assessments.forms.hands import HandsForm
 from mobilise.assessments.services import hands
+from mobilise.core.errors import AssessmentClosed
 from mobilise.core.form_views import bound, done, handle
 
 
@@ -55,7 +56,7 @@ def hands_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
             return done(request, said, "assessments:hands-element", assessment.id, following)
         return done(request, said, "assessments:agree-element", assessment.id, code)
 
-    if saved := handle(request, form, save):
+    if saved := handle(request, form, save, refusals={AssessmentClosed: None}):
         return saved
     return render(
         request,
