@@ -13,7 +13,7 @@ from mobilise.assessments import charts
 from mobilise.assessments.access import load
 from mobilise.assessments.forms.consensus import ConsensusForm
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
-from mobilise.assessments.forms.setup import AssessmentForm
+from mobilise.assessments.forms.setup import NEW_UNIT, AssessmentForm
 from mobilise.assessments.models import Assessment, Source, in_figures
 from mobilise.assessments.services import (
     consensus,
@@ -75,7 +75,9 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("assessments:detail", assessment.id)
     return render(
-        request, "assessments/new.jinja", {"page_title": "Create an assessment", "form": form}
+        request,
+        "assessments/new.jinja",
+        {"page_title": "Create an assessment", "form": form, "new_unit_value": NEW_UNIT},
     )
 
 
