@@ -37,6 +37,7 @@ PAGES = {
     "assessments/<uuid:assessment_id>/export/<str:fmt>/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/pre-read.pdf": (VIEWER, NOT_ALLOWED),
     "organisation/people/": (ADMIN, NOT_ALLOWED),
     "organisation/people/invite/": (ADMIN, ADMIN),
     "organisation/people/<uuid:membership_id>/": (ADMIN, ADMIN),
