@@ -83,6 +83,8 @@ PAGES = {
     "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/expected/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/links/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/invite/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/invite/calendar/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/responses/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/responses/<uuid:response_id>/discard/": (EDITOR, EDITOR),
 }

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 BAD_DATE = {"_day": "31", "_month": "2", "_year": "2027"}
 TEMPLATES = {
     "assessments/new.jinja",
+    "assessments/session_calendar.jinja",
     "plans/action.jinja",
     "plans/follow_up.jinja",
 }
@@ -69,4 +70,12 @@ def test_the_follow_up_page_has_no_id_twice(signed_in):
     assert duplicate_ids(signed_in.get("/follow-up/")) == []
     bad = signed_in.get("/follow-up/", dated("due_before", BAD_DATE))
     assert bad.status_code == 200
+    assert duplicate_ids(bad) == []
+
+
+def test_the_session_invitation_form_has_no_id_twice(signed_in, assessment):
+    url = f"/assessments/{assessment.id}/invite/calendar/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"start": "25:00", **dated("on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
     assert duplicate_ids(bad) == []
