@@ -31,14 +31,19 @@ class PreRead:
     def elements(self) -> int:
         return len(self.framework.elements)
 
+    on_behalf_lead: str = "Answer on behalf of your team, not yourself"
+
+    @property
+    def on_behalf_detail(self) -> str:
+        return (
+            f"for each element, choose the level that best describes what happens now in "
+            f"{self.unit} as a whole, not what is planned and not only what you do yourself. "
+            f"If you cannot say, choose “{self.framework.dont_know}”."
+        )
+
     @property
     def on_behalf(self) -> str:
-        return (
-            f"Answer on behalf of your team, not yourself: for each element, choose the level "
-            f"that best describes what happens now in {self.unit} as a whole, not what is "
-            f"planned and not only what you do yourself. If you cannot say, choose "
-            f"“{self.framework.dont_know}”."
-        )
+        return f"{self.on_behalf_lead}: {self.on_behalf_detail}"
 
     @property
     def how_long(self) -> str:
