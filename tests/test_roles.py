@@ -37,6 +37,7 @@ PAGES = {
     "assessments/<uuid:assessment_id>/export/<str:fmt>/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/pre-read.pdf": (VIEWER, NOT_ALLOWED),
     "organisation/people/": (ADMIN, NOT_ALLOWED),
     "organisation/people/invite/": (ADMIN, ADMIN),
     "organisation/people/<uuid:membership_id>/": (ADMIN, ADMIN),
@@ -85,6 +86,8 @@ PAGES = {
     "assessments/<uuid:assessment_id>/history/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/expected/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/links/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/invite/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/invite/calendar/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/responses/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/responses/<uuid:response_id>/discard/": (EDITOR, EDITOR),
 }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import agree, facilitate, hands, turnout
+from mobilise.assessments.views import agree, facilitate, hands, invitations, turnout
 
 app_name = "assessments"
 
@@ -41,6 +41,12 @@ urlpatterns = [
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),
     path("<uuid:assessment_id>/expected/", turnout.expected, name="expected"),
     path("<uuid:assessment_id>/links/", turnout.links, name="links"),
+    path("<uuid:assessment_id>/invite/", invitations.invite, name="invite"),
+    path(
+        "<uuid:assessment_id>/invite/calendar/",
+        invitations.session_calendar,
+        name="invite-calendar",
+    ),
     path("<uuid:assessment_id>/responses/", turnout.response_list, name="responses"),
     path(
         "<uuid:assessment_id>/responses/<uuid:response_id>/discard/",

@@ -89,6 +89,17 @@ class Framework:
     def element(self, code: str) -> Element | None:
         return self._elements.get(code)
 
+    def element_name(self, code: str) -> str:
+        """An element's code and title with its section, as people read it: two elements
+        share a title (2.1 and 4.4, "Capacity to use evidence from research")."""
+        element = self._elements[code]
+        return f"{element.code} {element.title} ({self.section(element.section_code).title})"
+
+    def section_number(self, code: str) -> int:
+        """The place (from 1) of the section an element belongs to."""
+        section_code = self._elements[code].section_code
+        return next(i for i, s in enumerate(self.sections, 1) if s.code == section_code)
+
     def option(self, option_id: str) -> Option | None:
         return self._options.get(option_id)
 

@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass
 
 from mobilise.assessments.models import Assessment
+from mobilise.assessments.services.pre_read import for_assessment
 from mobilise.reports import csv_export, docx, pdf, xlsx
 from mobilise.reports.json_export import export_assessment
 from mobilise.reports.presenter import build_report, file_stem
@@ -57,3 +58,11 @@ def blank_form_file(assessment: Assessment | None, fmt: str) -> ExportFile:
     make = {"pdf": pdf.blank_form, "docx": docx.blank_form}[fmt]
     stem = file_stem(assessment) if assessment else "mobilise"
     return ExportFile(make(framework, title), BLANK_FORMS[fmt], f"{stem}-paper-form.{fmt}")
+
+
+def pre_read_file(assessment: Assessment) -> ExportFile:
+    return ExportFile(
+        pdf.pre_read(for_assessment(assessment)),
+        FORMATS["pdf"][0],
+        f"{file_stem(assessment)}-pre-read.pdf",
+    )

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
+from mobilise.assessments.services.pre_read import PreRead
 from mobilise.framework.catalogue import Framework
 from mobilise.reports.presenter import Report
 
@@ -26,3 +27,8 @@ def board_report(report: Report) -> bytes:
 
 def blank_form(framework: Framework, title: str = "") -> bytes:
     return _pdf(render_to_string("reports/blank_form.jinja", {"fw": framework, "title": title}))
+
+
+def pre_read(reading: PreRead) -> bytes:
+    """What participants read before the session, on A4."""
+    return _pdf(render_to_string("reports/pre_read.jinja", {"pre_read": reading}))

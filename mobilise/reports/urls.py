@@ -13,4 +13,10 @@ urlpatterns = [
         name="assessment-blank-form",
     ),
     path("paper-form.<str:fmt>", views.blank_form, name="blank-form"),
+    path(
+        "assessments/<uuid:assessment_id>/pre-read.pdf",
+        views.assessment_pre_read,
+        name="assessment-pre-read",
+    ),
+    path("take/<str:token>/pre-read.pdf", views.pre_read, name="pre-read"),
 ]

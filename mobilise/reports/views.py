@@ -4,14 +4,22 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import load
+from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.core.json_input import JsonRefused, parse_json
-from mobilise.reports.exports import BLANK_FORMS, FORMATS, ExportFile, blank_form_file, export_file
+from mobilise.reports.exports import (
+    BLANK_FORMS,
+    FORMATS,
+    ExportFile,
+    blank_form_file,
+    export_file,
+    pre_read_file,
+)
 from mobilise.reports.json_import import import_assessment
 
 
@@ -36,6 +44,18 @@ def blank_form(request: HttpRequest, fmt: str, assessment_id=None) -> HttpRespon
         raise Http404("No such format")
     assessment = load(request, assessment_id) if assessment_id else None
     return download(blank_form_file(assessment, fmt))
+
+
+@require_safe
+def pre_read(request: HttpRequest, token: str) -> HttpResponse:
+    """The participants' pre-read, under the participant link: no account needed."""
+    return download(pre_read_file(get_object_or_404(Assessment, participant_token=token)))
+
+
+@require_safe
+@member_required
+def assessment_pre_read(request: HttpRequest, assessment_id) -> HttpResponse:
+    return download(pre_read_file(load(request, assessment_id)))
 
 
 class ImportForm(forms.Form):

@@ -49,6 +49,14 @@ class AssessmentForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        # The closing date is revealed under individual completion only: what a group
+        # session's hidden date boxes hold is neither kept nor complained about.
+        if data.get("mode") == Mode.GROUP:
+            self.errors.pop("closes_on", None)
+            data["closes_on"] = None
+        if data.get("unit") and data["unit"] != NEW_UNIT:
+            self.errors.pop("new_unit", None)
+            data["new_unit"] = ""
         new_unit = data.get("new_unit", "").strip()
         if not data.get("unit"):
             if new_unit:

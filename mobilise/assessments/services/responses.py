@@ -154,6 +154,13 @@ def missing_elements(response: Response) -> list[str]:
     return [e.code for e in response.assessment.framework.elements if e.code not in answered]
 
 
+def first_section_to_answer(response: Response) -> int | None:
+    """The number of the first section with an element still unanswered; None when every
+    element is answered."""
+    missing = missing_elements(response)
+    return response.assessment.framework.section_number(missing[0]) if missing else None
+
+
 def submit_draft(response: Response) -> Response:
     """Count a draft; every element must be answered. Submitting again changes nothing."""
     if not response.assessment.is_open():

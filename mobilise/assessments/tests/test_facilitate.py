@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from mobilise.accounts.models import Unit
 from mobilise.assessments.models import (
     Assessment,
     Consensus,
@@ -286,3 +287,42 @@ def test_paper_responses_do_not_unlock_hidden_results(signed_in, facilitator):
     assert "Results appear when at least 3 people" in live and "Disagreement" not in live
     form = page(signed_in.get(f"/assessments/{assessment.id}/agree/1/"))
     assert not form.select("input[name^=level_][checked]")
+
+
+def test_the_form_reveals_the_new_units_name_and_the_closing_date_where_they_belong(signed_in):
+    html = page(signed_in.get("/assessments/new/"))
+    new_unit = html.select_one("input[name=unit][value=__new__]")
+    revealed = html.select_one("#" + new_unit["data-aria-controls"])
+    assert revealed.select_one("input#id_new_unit") is not None
+    individual = html.select_one("input[name=mode][value=individual]")
+    closing = html.select_one("#" + individual["data-aria-controls"])
+    assert closing.select_one("input#id_closes_on") is not None
+    # Hidden only once the design system's script runs: without it every field shows.
+    assert "nhsuk-radios__conditional--hidden" in closing["class"]
+
+
+def test_a_group_session_ignores_what_the_hidden_closing_date_holds(signed_in):
+    response = signed_in.post(
+        "/assessments/new/",
+        {
+            "title": "Board",
+            "unit": "__new__",
+            "new_unit": "Board",
+            "mode": "group",
+            "closes_on_day": "31",
+            "closes_on_month": "2",
+            "closes_on_year": "2030",
+        },
+    )
+    assert response.status_code == 302
+    assert Assessment.objects.get().closes_on is None
+
+
+def test_an_existing_unit_ignores_what_the_hidden_new_unit_name_holds(signed_in, facilitator):
+    unit = Unit.objects.create(organisation=facilitator.organisation, name="Pharmacy")
+    response = signed_in.post(
+        "/assessments/new/",
+        {"title": "Pharmacy 2027", "unit": str(unit.id), "new_unit": "x" * 300, "mode": "group"},
+    )
+    assert response.status_code == 302
+    assert Assessment.objects.get().unit == unit

@@ -156,7 +156,7 @@ def test_submitting_with_missing_answers_lists_them(client):
     response = client.post(f"/take/{assessment.participant_token}/check/")
     errors = error_summary(response)
     assert errors[0] == (
-        f"/take/{assessment.participant_token}/section/2/#element-2-1",
+        f"/take/{assessment.participant_token}/section/2/?return=check#element-2-1",
         "Select a level for 2.1, or Don't know",
     )
     assert Response.objects.get().submitted_at is None

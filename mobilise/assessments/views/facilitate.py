@@ -11,7 +11,7 @@ from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments import charts
 from mobilise.assessments.access import load
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
-from mobilise.assessments.forms.setup import AssessmentForm
+from mobilise.assessments.forms.setup import NEW_UNIT, AssessmentForm
 from mobilise.assessments.models import Assessment, Source, in_figures
 from mobilise.assessments.services import (
     priorities,
@@ -70,7 +70,9 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
     if saved := handle(request, form, save):
         return saved
     return render(
-        request, "assessments/new.jinja", {"page_title": "Create an assessment", "form": form}
+        request,
+        "assessments/new.jinja",
+        {"page_title": "Create an assessment", "form": form, "new_unit_value": NEW_UNIT},
     )
 
 

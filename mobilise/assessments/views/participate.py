@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from mobilise.assessments.forms.ratings import RatingsForm, ResumeForm, initial_from, level_items
 from mobilise.assessments.models import Assessment, Response
-from mobilise.assessments.services import personal_links, responses, results
+from mobilise.assessments.services import personal_links, pre_read, responses, results
 from mobilise.core.clients import client_address
 from mobilise.core.errors import AssessmentClosed, InvalidInput
 from mobilise.core.limits import Refused
@@ -164,7 +164,7 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
             response = redirect("participate:section", token, 1)
             remember(response, request, assessment, key)
             return response
-        return redirect("participate:section", token, 1)
+        return continue_answers(draft)
     return render(
         request,
         "participate/start.jinja",
@@ -172,10 +172,26 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             page_title=f"{assessment.title}: self-assessment",
             draft=draft,
+            sent=draft is not None and draft.submitted_at is not None,
+            can_see_results=participants_may_see(assessment),
             answered=draft.ratings.count() if draft else 0,
             elements=len(assessment.framework.elements),
+            pre_read=pre_read.for_assessment(assessment),
         ),
     )
+
+
+def continue_answers(draft: Response) -> HttpResponse:
+    """Back to the first section with an element unanswered, or to the check page."""
+    number = responses.first_section_to_answer(draft)
+    token = draft.assessment.participant_token
+    if number is None:
+        return redirect("participate:check", token)
+    return redirect("participate:section", token, number)
+
+
+# A "Change" link on the check page brings this, so that saving goes back there.
+RETURN_TO_CHECK = "check"
 
 
 @require_http_methods(["GET", "POST"])
@@ -213,6 +229,7 @@ def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
     section = framework.sections[number - 1]
     elements = list(section.elements)
     saving_for_later = request.POST.get("action") == "save"
+    returning = request.POST.get("return", request.GET.get("return")) == RETURN_TO_CHECK
     form = RatingsForm(
         request.POST if request.method == "POST" else None,
         elements=elements,
@@ -226,7 +243,7 @@ def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
             return closed(request, assessment)
         if saving_for_later:
             return redirect("participate:saved", token)
-        if number < len(framework.sections) and draft.submitted_at is None:
+        if number < len(framework.sections) and draft.submitted_at is None and not returning:
             return redirect("participate:section", token, number + 1)
         return redirect("participate:check", token)
     answered = draft.ratings.count()
@@ -243,6 +260,7 @@ def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
             items={e.code: level_items(framework, e) for e in elements},
             answered=answered,
             elements=len(framework.elements),
+            returning=returning,
         ),
     )
 
@@ -293,8 +311,6 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             pass  # the page below lists what is missing
         else:
             return redirect("participate:done", token)
-    framework = assessment.framework
-    section_of = {e.code: i + 1 for i, s in enumerate(framework.sections) for e in s.elements}
     return render(
         request,
         "participate/check.jinja",
@@ -303,7 +319,6 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             page_title="Check your answers",
             answers=responses.answers_of(draft),
             missing=missing,
-            section_of=section_of,
             submitted=draft.submitted_at is not None,
             tried=request.method == "POST",
         ),

@@ -1,0 +1,81 @@
+"""Every page with a date input has no id twice, with and without errors on it: the day,
+month and year boxes, their group and its fieldset, hint and error each have their own.
+
+The pages are found by the templates that call `date_field`: a new one fails the first test
+until it is added to PAGES below."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import mobilise
+from mobilise.core.tests.html import page
+from mobilise.plans.services import plan as plans
+
+pytestmark = pytest.mark.django_db
+
+BAD_DATE = {"_day": "31", "_month": "2", "_year": "2027"}
+TEMPLATES = {
+    "assessments/new.jinja",
+    "assessments/session_calendar.jinja",
+    "plans/action.jinja",
+    "plans/follow_up.jinja",
+}
+
+
+def templates_with_date_inputs() -> set[str]:
+    root = Path(mobilise.__file__).parent
+    found = set()
+    for path in root.glob("*/jinja2/**/*.jinja"):
+        if "date_field(" in path.read_text() and path.name != "fields.jinja":
+            found.add(str(path).split("/jinja2/", 1)[1])
+    return found
+
+
+def duplicate_ids(response) -> list[str]:
+    ids = Counter(tag["id"] for tag in page(response).select("[id]"))
+    return sorted(i for i, n in ids.items() if n > 1)
+
+
+def dated(name: str, values: dict) -> dict:
+    return {f"{name}{part}": value for part, value in values.items()}
+
+
+def test_every_template_with_a_date_input_is_checked():
+    assert templates_with_date_inputs() == TEMPLATES
+
+
+def test_the_new_assessment_form_has_no_id_twice(signed_in):
+    assert duplicate_ids(signed_in.get("/assessments/new/")) == []
+    bad = signed_in.post(
+        "/assessments/new/",
+        {"title": "", "unit": "__new__", "mode": "individual", **dated("closes_on", BAD_DATE)},
+    )
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_action_page_has_no_id_twice(signed_in, assessment):
+    fields = plans.ActionFields(priority="high", given={"priority"})
+    action = plans.add_custom_action(assessment, "Do it", ["1.1"], fields)
+    url = f"/assessments/{assessment.id}/plan/actions/{action.id}/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"priority": "high", "status": "done", **dated("due_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_follow_up_page_has_no_id_twice(signed_in):
+    assert duplicate_ids(signed_in.get("/follow-up/")) == []
+    bad = signed_in.get("/follow-up/", dated("due_before", BAD_DATE))
+    assert bad.status_code == 200
+    assert duplicate_ids(bad) == []
+
+
+def test_the_session_invitation_form_has_no_id_twice(signed_in, assessment):
+    url = f"/assessments/{assessment.id}/invite/calendar/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"start": "25:00", **dated("on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
