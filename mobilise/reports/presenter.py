@@ -16,10 +16,12 @@ from mobilise.assessments.services.results import (
     comments_by_element,
     round2,
 )
+from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import Element, Framework, Technique, techniques_named
 from mobilise.plans.models import NoActionRequired, PlanAction, Priority
 from mobilise.plans.services.plan import coverage
 from mobilise.plans.services.reassess import Comparison, comparison
+from mobilise.reports.models import BoardPaper, Purpose
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class PlanRow:
     status: str | None = None
     notes: list[tuple[datetime, str, str]] = field(default_factory=list)  # at, by, text
     reason: str = ""
+    overdue: bool = False  # open, and its due date has passed (UK today)
 
 
 def action_row(action: PlanAction) -> PlanRow:
@@ -64,6 +67,7 @@ def action_row(action: PlanAction) -> PlanRow:
         measure=action.measure,
         status=action.status,
         notes=[(n.created_at, n.author_name, n.text) for n in action.notes.all()],
+        overdue=action.is_overdue(uk_today()),
     )
 
 
@@ -74,6 +78,55 @@ def no_action_row(marked: NoActionRequired) -> PlanRow:
         source="no_action",
         reason=marked.reason,
     )
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The Board paper's cover: typed by the facilitator (BoardPaper), with defaults."""
+
+    meeting: str
+    meeting_on: date | None
+    author: str
+    presenter: str
+    sponsor: str
+    purpose: str  # "For decision", "For assurance" or "For information"
+    asked_to: list[str]  # "The Board is asked to:" each line
+
+
+def default_recommendations(today: date) -> list[str]:
+    """What a Board is usually asked to do with a self-assessment and its plan."""
+    again = date(today.year + 1, today.month, 1)
+    return [
+        "note the results of the Knowledge Mobilisation self-assessment",
+        "approve the action plan and the owners of its actions",
+        f"agree to reassess in {again.strftime('%B %Y')}, a year from now",
+    ]
+
+
+def cover_of(assessment: Assessment) -> Cover:
+    paper = BoardPaper.objects.filter(assessment=assessment).first() or BoardPaper()
+    typed = [line.strip() for line in paper.recommendations.splitlines() if line.strip()]
+    return Cover(
+        meeting=paper.meeting,
+        meeting_on=paper.meeting_on,
+        author=paper.author,
+        presenter=paper.presenter,
+        sponsor=paper.sponsor,
+        purpose=Purpose(paper.purpose).label,
+        asked_to=typed or default_recommendations(uk_today()),
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The Board paper's summary in plain words; every figure from the same Report."""
+
+    standing: str  # where the unit stands
+    strengths: list[tuple[str, str]]  # element name, agreed level
+    priorities: list[tuple[str, str]]  # element name, the reason in words
+    changed: str | None  # since the last assessment, when there was one
+    plan: str  # the plan at a glance
+    overdue: int  # open actions past their due date
 
 
 @dataclass
@@ -91,6 +144,7 @@ class Report:
     comments: dict[str, list[str]]
     techniques: list[Technique]
     comparison: Comparison | None
+    cover: Cover | None = None
     generated_at: datetime = field(default_factory=timezone.now)
 
     @property
@@ -133,6 +187,81 @@ class Report:
             counts[action.status] += 1
         return counts
 
+    @property
+    def overdue(self) -> list[PlanAction]:
+        today = uk_today()
+        return [a for a in self.actions if a.is_overdue(today)]
+
+    def summary(self) -> Summary:
+        fw = self.framework
+        return Summary(
+            standing=self._standing(),
+            strengths=[
+                (fw.element_name(r.element), fw.level(r.consensus.level).label)
+                for r in self.strengths
+            ],
+            priorities=[
+                (fw.element_name(r.element), priorities.reason_in_words(fw, r.consensus))
+                for r in self.priorities[:3]
+            ],
+            changed=self._changed(),
+            plan=self._plan(),
+            overdue=len(self.overdue),
+        )
+
+    def _standing(self) -> str:
+        if self.results.hidden:
+            return (
+                f"The results are not shown: fewer than {self.results.minimum_responses} "
+                "people have answered, and no one may be identifiable."
+            )
+        agreed = [r.consensus for r in self.rows if r.consensus]
+        total = len(self.rows)
+        if not agreed:
+            people = _count(self.results.responses, "person", "people")
+            return f"{people} rated the {total} elements; the group has not agreed levels yet."
+        at_target = sum(1 for c in agreed if c.level >= c.target)
+        mean = sum(c.level for c in agreed) / len(agreed)
+        low, high = self.framework.level(int(mean)), self.framework.level(min(4, int(mean) + 1))
+        where = low.label if mean == int(mean) else f"between {low.label} and {high.label}"
+        return (
+            f"{_count(self.results.responses, 'person', 'people')} rated the {total} elements "
+            "and the group agreed "
+            f"a level for {len(agreed)}. On average the agreed level is "
+            f"{self.number(mean)}, {where}; {at_target} of {len(agreed)} elements are at or "
+            "above the target the group set."
+        )
+
+    def _changed(self) -> str | None:
+        found = self.comparison
+        if found is None:
+            return None
+        moved = [e.agreed_change for e in found.elements if e.agreed_change is not None]
+        done = sum(len(e.done) for e in found.elements)
+        up, down = sum(1 for m in moved if m > 0), sum(1 for m in moved if m < 0)
+        when = found.previous.created_at.astimezone(UK).strftime("%B %Y")
+        return (
+            f"Since the last assessment ({when}), {_count(up, 'element')} rose, {down} fell and "
+            f"{len(moved) - up - down} stayed the same; {_count(done, 'action')} of the last "
+            f"plan {'was' if done == 1 else 'were'} done."
+        )
+
+    def _plan(self) -> str:
+        c = self.status_counts()
+        overdue = len(self.overdue)
+        said = (
+            f"The plan has {_count(len(self.actions), 'action')}: "
+            f"{c['done']} done, {c['in_progress']} in progress, {c['not_started']} not started"
+            + (f" and {c['dropped']} dropped" if c["dropped"] else "")
+            + f". {overdue} {'is' if overdue == 1 else 'are'} overdue."
+        )
+        covered = (
+            " It covers every element."
+            if self.complete
+            else f" Not yet covered: {', '.join(self.missing)}."
+        )
+        return said + covered
+
     def chart_svgs(self) -> dict[str, charts.Chart]:
         return {
             "sections": charts.section_radar(self.framework, self.results),
@@ -163,7 +292,13 @@ def build_report(assessment: Assessment) -> Report:
         comments=comments_by_element(assessment) if not results.hidden else {},
         techniques=[t for t in framework.techniques if t.id in named],
         comparison=comparison(assessment),
+        cover=cover_of(assessment),
     )
+
+
+def _count(count: int, one: str, many: str | None = None) -> str:
+    """'1 action', '3 actions'; '1 person', '2 people'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def techniques_in(framework: Framework, text: str) -> tuple[str, ...]:

@@ -26,6 +26,24 @@ def reason(framework: Framework, consensus: Consensus) -> str:
     )
 
 
+NUMBERS = ("no", "one", "two", "three", "four")
+
+
+def reason_in_words(framework: Framework, consensus: Consensus) -> str:
+    """Why an element is a priority, as a Board reads it: "a gap of two levels on an
+    element the group rated of high importance"."""
+    gap = max(0, consensus.target - consensus.level)
+    importance = consensus.get_importance_display().lower()
+    if gap == 0:
+        return f"at or above its target, and rated of {importance} importance"
+    levels = "level" if gap == 1 else "levels"
+    return (
+        f"a gap of {NUMBERS[gap]} {levels} (agreed {framework.level(consensus.level).label}, "
+        f"target {framework.level(consensus.target).label}) on an element the group rated "
+        f"of {importance} importance"
+    )
+
+
 @dataclass(frozen=True)
 class Ranked:
     element: str
