@@ -199,7 +199,8 @@ def test_the_scale_has_five_levels_and_dont_know(framework):
         (4, "Embedded"),
     ]
     assert framework.dont_know == "Don't know"
-    assert "own" in framework.scale_about
+    # Described plainly as the levels used in this assessment (#14): nothing undermines it.
+    assert "five levels" in framework.scale_about and "not public" not in framework.scale_about
 
 
 def test_every_element_describes_each_level_in_its_own_words(framework):
