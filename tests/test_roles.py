@@ -35,6 +35,7 @@ PAGES = {
     "accounts/tokens/<uuid:token_id>/revoke/": (NOT_ALLOWED, VIEWER),
     "assessments/import/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/export/<str:fmt>/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/board-paper/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/pre-read.pdf": (VIEWER, NOT_ALLOWED),

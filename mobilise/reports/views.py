@@ -11,7 +11,9 @@ from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
+from mobilise.core.form_views import bound, done, handle
 from mobilise.core.json_input import JsonRefused, parse_json
+from mobilise.reports import board_paper
 from mobilise.reports.exports import (
     BLANK_FORMS,
     FORMATS,
@@ -20,6 +22,7 @@ from mobilise.reports.exports import (
     export_file,
     pre_read_file,
 )
+from mobilise.reports.forms import BoardPaperForm
 from mobilise.reports.json_import import import_assessment
 
 
@@ -35,6 +38,36 @@ def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("No such format")
     return download(export_file(load(request, assessment_id), fmt))
+
+
+@member_required
+def board_paper_page(request: HttpRequest, assessment_id) -> HttpResponse:
+    """Type the Board paper's cover (meeting, author, sponsor, purpose, what the Board is
+    asked to do), then download the paper and its summary."""
+    assessment = load(request, assessment_id)
+    require_editor(request)
+    form = bound(request, BoardPaperForm, initial=board_paper.initial(assessment))
+
+    def save(data: dict) -> HttpResponse:
+        board_paper.save(assessment, data, request.user)
+        return done(
+            request,
+            "The Board paper's cover is saved: download the paper below.",
+            "reports:board-paper",
+            assessment.id,
+        )
+
+    if saved := handle(request, form, save):
+        return saved
+    return render(
+        request,
+        "reports/board_paper.jinja",
+        {
+            "page_title": f"Prepare the Board paper: {assessment.title}",
+            "assessment": assessment,
+            "form": form,
+        },
+    )
 
 
 @require_safe
