@@ -10,6 +10,8 @@ Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
      "responses_withheld": 0,
      "consensus": [{"element", "level", "importance", "target", "rationale"}],
      "hand_counts": [{"element", "level" (null: Don't know), "count"}],
+     "board_paper": {"meeting", "meeting_on", "author", "presenter", "sponsor", "purpose",
+                     "recommendations"} or null,
      "plan": {"actions": [{"option_id", "text", "elements", "priority", "owner",
                            "owner_email", "due_on", "measure", "status", "carried_over",
                            "local": {"element", "text", "good_practice"} or null,
@@ -41,6 +43,7 @@ from mobilise.plans.models import (
 from mobilise.plans.services.plan import plan_of
 from mobilise.plans.services.serialise import action_as_dict
 from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
+from mobilise.reports.models import BoardPaper
 
 
 def _iso(value) -> str | None:
@@ -98,6 +101,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         ]
         if not results.hidden_now(assessment)
         else [],
+        "board_paper": _board_paper(assessment),
         "plan": {
             "actions": [
                 {
@@ -135,4 +139,19 @@ def _local(action: LocalAction) -> dict:
         "element": action.element_code,
         "text": action.text,
         "good_practice": action.good_practice,
+    }
+
+
+def _board_paper(assessment: Assessment) -> dict | None:
+    paper = BoardPaper.objects.filter(assessment=assessment).first()
+    if paper is None:
+        return None
+    return {
+        "meeting": paper.meeting,
+        "meeting_on": _iso(paper.meeting_on),
+        "author": paper.author,
+        "presenter": paper.presenter,
+        "sponsor": paper.sponsor,
+        "purpose": paper.purpose,
+        "recommendations": paper.recommendations,
     }

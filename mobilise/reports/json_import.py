@@ -29,6 +29,7 @@ from mobilise.plans.services.plan import (
     plan_of,
 )
 from mobilise.reports.json_schema import ExportIn, parse_export
+from mobilise.reports.models import BoardPaper
 
 
 def _check_references(export: ExportIn) -> None:
@@ -181,6 +182,8 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
         )
         for c in export.consensus
     )
+    if export.board_paper is not None:
+        BoardPaper.objects.create(assessment=assessment, **export.board_paper.model_dump())
     HandCount.objects.bulk_create(
         HandCount(assessment=assessment, element_code=h.element, level=h.level, count=h.count)
         for h in export.hand_counts

@@ -67,6 +67,16 @@ class HandCountIn(_Strict):
     count: pydantic.conint(ge=1, le=1000)
 
 
+class BoardPaperIn(_Strict):
+    meeting: pydantic.constr(max_length=200) = ""
+    meeting_on: datetime.date | None = None
+    author: pydantic.constr(max_length=200) = ""
+    presenter: pydantic.constr(max_length=200) = ""
+    sponsor: pydantic.constr(max_length=200) = ""
+    purpose: Literal["decision", "assurance", "information"] = "decision"
+    recommendations: LongText = ""
+
+
 class NoteIn(_Strict):
     at: datetime.datetime
     by: Name = ""
@@ -145,6 +155,7 @@ class ExportIn(_Strict):
     responses_withheld: pydantic.NonNegativeInt = 0
     consensus: list[ConsensusIn]
     hand_counts: list[HandCountIn] = []
+    board_paper: BoardPaperIn | None = None
     plan: PlanIn
     history: list[HistoryIn]
     local_actions: list[LocalIn]

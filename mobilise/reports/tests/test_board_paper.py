@@ -75,3 +75,16 @@ def test_viewers_cannot_change_it_and_other_organisations_are_not_found(client, 
     assert client.post(url(ours), COVER).status_code == 403
     assert client.get(url(theirs)).status_code == 404
     assert not BoardPaper.objects.exists()
+
+
+def test_the_cover_travels_in_the_json_file(signed_in, assessment, outsider):
+    from mobilise.reports.json_export import export_assessment
+    from mobilise.reports.json_import import import_assessment
+
+    assert export_assessment(assessment)["board_paper"] is None
+    signed_in.post(url(assessment), COVER)
+    exported = export_assessment(assessment)
+    assert exported["board_paper"]["meeting_on"] == "2027-01-14"
+    copy = import_assessment(exported, outsider.organisation)
+    assert BoardPaper.objects.get(assessment=copy).sponsor == "Chief Nurse"
+    assert export_assessment(copy)["board_paper"] == exported["board_paper"]
