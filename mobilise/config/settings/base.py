@@ -249,8 +249,12 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "mobilise_cache",
-            # Culling would free taken tokens: keep far more entries than a flood makes.
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+            # Every write counts the table's rows, and only a cull (when the count passes
+            # MAX_ENTRIES) deletes expired ones: a bound of 1,000,000 let the table, and the
+            # count on every submission, grow for days. At 20,000 a cull removes the expired
+            # tokens (each lives about a minute); only more than 20,000 live tokens at once
+            # (a flood from hundreds of addresses in the same minute) would cull live ones.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     )
 }

@@ -94,3 +94,13 @@ def test_two_workers_racing_for_the_last_token_get_it_once(now, monkeypatch):
     monkeypatch.setattr(cache, "get_many", stale_get_many)
     results = burst(2)
     assert results.count(None) == 1
+
+
+def test_the_database_cache_is_bounded_so_its_count_on_every_write_stays_small():
+    """Django's database cache counts its rows on every write and deletes expired ones only
+    past MAX_ENTRIES: the bound is what keeps each submission's work from growing."""
+    from django.conf import settings
+
+    options = settings.CACHES["default"].get("OPTIONS", {})
+    if "DatabaseCache" in settings.CACHES["default"]["BACKEND"]:
+        assert 1_000 <= options["MAX_ENTRIES"] <= 50_000
