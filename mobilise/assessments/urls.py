@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import facilitate, turnout
+from mobilise.assessments.views import facilitate, present, turnout
 
 app_name = "assessments"
 
@@ -27,6 +27,15 @@ urlpatterns = [
     path("<uuid:assessment_id>/reveal/", facilitate.assessment_reveal, name="reveal"),
     path("<uuid:assessment_id>/live/", facilitate.live, name="live"),
     path("<uuid:assessment_id>/live/panel/", facilitate.live_panel, name="live-panel"),
+    path("<uuid:assessment_id>/present/", present.present, name="present"),
+    path("<uuid:assessment_id>/present/panel/", present.present_panel, name="present-panel"),
+    path("<uuid:assessment_id>/present/state/", present.present_state, name="present-state"),
+    path(
+        "<uuid:assessment_id>/present/controls/",
+        present.present_controls,
+        name="present-controls",
+    ),
+    path("<uuid:assessment_id>/present/change/", present.present_change, name="present-change"),
     path("<uuid:assessment_id>/agree/", facilitate.agree, name="agree-start"),
     path("<uuid:assessment_id>/agree/<int:number>/", facilitate.agree, name="agree"),
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
