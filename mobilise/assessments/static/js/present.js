@@ -32,8 +32,16 @@ if (root) {
   let busy = false;
   let again = false;
 
-  for (const element of document.querySelectorAll("[data-present-no-js]")) element.hidden = true;
-  for (const element of document.querySelectorAll("[data-present-js]")) element.hidden = false;
+  // What says "Refresh" goes, what needs this script comes; again after every redraw.
+  const enhance = () => {
+    for (const element of document.querySelectorAll("[data-present-no-js]")) element.hidden = true;
+    for (const element of document.querySelectorAll("[data-present-js]")) element.hidden = false;
+    for (const button of document.querySelectorAll("[data-fullscreen]")) {
+      if (!document.fullscreenEnabled) button.closest("[data-present-js]")?.setAttribute("hidden", "");
+      button.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
+    }
+  };
+  enhance();
 
   const redrawPanel = async () => {
     const response = await fetch(panelUrl, {
@@ -45,6 +53,7 @@ if (root) {
     // Keep the keyboard where it was when the button it was on is drawn again.
     const focused = document.activeElement?.dataset?.controlButton;
     panel.innerHTML = await response.text();
+    enhance();
     if (focused) panel.querySelector(`[data-control-button="${focused}"]`)?.focus();
   };
 
@@ -86,15 +95,10 @@ if (root) {
     if (!document.hidden) poll();
   }, interval);
 
-  for (const button of document.querySelectorAll("[data-fullscreen]")) {
-    if (!document.fullscreenEnabled) button.closest("[data-present-js]")?.setAttribute("hidden", "");
-    button.addEventListener("click", toggleFullscreen);
-  }
-  document.addEventListener("fullscreenchange", () => {
-    for (const button of document.querySelectorAll("[data-fullscreen]")) {
-      button.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
-    }
+  document.addEventListener("click", (event) => {
+    if (event.target.closest?.("[data-fullscreen]")) toggleFullscreen();
   });
+  document.addEventListener("fullscreenchange", enhance);
 
   if (panel) {
     // The screen's own buttons post in the background, then redraw at once.
