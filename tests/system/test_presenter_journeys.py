@@ -116,6 +116,11 @@ def test_the_presenter_screen_is_driven_by_keys_alone(page: Page, facilitator):
     expect(heading).to_have_text(title("1.1"))
     page.keyboard.press("ArrowLeft")
     expect(heading).to_have_text("Board development day")
+    page.keyboard.press("f")
+    expect(page.get_by_role("button", name="Leave full screen")).to_be_visible()
+    assert page.evaluate("document.fullscreenElement === document.documentElement")
+    page.keyboard.press("F")
+    expect(page.get_by_role("button", name="Full screen")).to_be_visible()
 
     # The same by Tab and Enter: the buttons are real, and focus stays on them when the
     # screen redraws.
@@ -203,5 +208,12 @@ def test_the_controls_in_one_window_drive_the_screen_in_another(
     expect(screen.get_by_text("Hidden until the facilitator reveals them")).to_be_visible()
     page.get_by_role("button", name="Show 4.5 on the screen").click()
     expect(heading).to_have_text(title("4.5"))
+    expect(page.get_by_text("The screen was changed from another window")).to_be_hidden()
+
+    # Moved from elsewhere (the screen's own keys, the agree page): the controls say so.
+    presenter.follow(assessment, "3.2")
+    expect(heading).to_have_text(title("3.2"))
+    expect(page.get_by_text("On the screen now: 3.2")).to_be_visible()
+    expect(page.get_by_text("The screen was changed from another window")).to_be_visible()
     assert_accessible(page)
     assert_accessible(screen)

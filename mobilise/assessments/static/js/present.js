@@ -62,6 +62,9 @@ if (root) {
     const answered = document.querySelector("[data-present-answered]");
     if (showing) showing.textContent = state.showing;
     if (answered) answered.textContent = state.answered_in_words;
+    // This page's own changes reload it; a newer version was made in another window.
+    const stale = document.querySelector("[data-present-stale]");
+    if (stale) stale.hidden = String(state.version) === root.dataset.presentVersion;
   };
 
   const poll = async () => {
