@@ -22,9 +22,9 @@ def ceiling(environ: dict, start_response) -> list[bytes]:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO assessments_response"
-            " (id, created_at, updated_at, assessment_id, source, submitted_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s)",
-            [response_id, now, now, assessment, "api", now],
+            " (id, created_at, updated_at, assessment_id, source, submitted_at, imported,"
+            " discarded) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            [response_id, now, now, assessment, "api", now, False, False],
         )
         cursor.executemany(
             "INSERT INTO assessments_rating (response_id, element_code, level, comment)"

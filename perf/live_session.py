@@ -7,11 +7,15 @@ Starts gunicorn (production settings, with perf/ceiling.py beside the service) o
 DATABASE_URL (a throwaway SQLite file when unset), then, for each concurrency:
 1. the session: that many simulated participants at once, each opening the assessment,
    starting, fetching the four section pages and submitting a full response (23 ratings,
-   as JSON through the API), while a facilitator's live view polls every second;
-2. three throughput runs with the same number of clients and the same load generator:
-   full submissions, `/healthz`, and the ceiling (the same JSON, the same rows, plain SQL).
-Prints requests per second, p50/p95/p99 latency in milliseconds and errors. Nothing is
-asserted: the figures go in docs/performance.md.
+   as JSON through the API), while a facilitator's live view polls every second, the
+   presenter screen polls its state every 2 s (with If-None-Match, fetching its panel only
+   when the state changed) and the facilitator's controls poll it too, moving the screen
+   on every 10 s;
+2. four throughput runs with the same number of clients and the same load generator:
+   full submissions, `/healthz`, the presenter's state poll (signed in, with the current
+   ETag, so answered 304) and the ceiling (the same JSON, the same rows, plain SQL).
+Prints requests per second, p50/p95/p99 latency in milliseconds, errors, and the share of
+polls answered 304. Nothing is asserted: the figures go in docs/performance.md.
 """
 
 import argparse
@@ -41,6 +45,9 @@ ENV = {
     "STATIC_ROOT": str(WORK / "static"),
     "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{WORK / 'load.sqlite3'}"),
     "PYTHONPATH": str(REPO),
+    # Every simulated participant comes from this one address: a token every millisecond
+    # instead of every second (ADR 0013), or the throughput run would measure 429s.
+    "MOBILISE_FLOOD_INTERVAL_SECONDS": os.environ.get("MOBILISE_FLOOD_INTERVAL_SECONDS", "0.001"),
 }
 os.environ.update(ENV)
 
@@ -62,6 +69,7 @@ class Client:
     def __init__(self) -> None:
         self.connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
         self.cookies: dict[str, str] = {}
+        self.last_etag = ""
 
     def request(self, method: str, path: str, body=None, headers=None) -> tuple[int, str, float]:
         headers = {
@@ -80,6 +88,7 @@ class Client:
         except (OSError, http.client.HTTPException):
             self.connection.close()
             return 0, "", (time.perf_counter() - start) * 1000
+        self.last_etag = answer.getheader("ETag", "")
         for header, value in answer.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -92,12 +101,18 @@ class Tally:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.not_modified: dict[str, int] = defaultdict(int)
 
     def add(self, name: str, status: int, ms: float, ok: set[int]) -> None:
         with self.lock:
             self.times[name].append(ms)
             if status not in ok:
                 self.errors[name] += 1
+            if status == 304:
+                self.not_modified[name] += 1
+
+    def share_304(self, name: str) -> float:
+        return self.not_modified[name] / max(len(self.times[name]), 1)
 
     def print(self, seconds: float) -> None:
         for name, times in self.times.items():
@@ -106,6 +121,7 @@ class Tally:
                 f"  {name:<22} {len(times):6} requests {len(times) / seconds:8.1f}/s"
                 f"  p50 {statistics.median(times):7.1f}  p95 {q[94]:7.1f}  p99 {q[98]:7.1f} ms"
                 f"  errors {self.errors[name]}"
+                + (f"  304 {self.share_304(name):.0%}" if self.not_modified[name] else "")
             )
 
 
@@ -134,9 +150,9 @@ def participant(index: int, token: str, tally: Tally) -> None:
     tally.add("submission", status, ms, {201})
 
 
-def poll_live(assessment_id, stop: threading.Event, tally: Tally) -> None:
+def signed_in() -> Client:
     client = Client()
-    status, page, _ = client.request("GET", "/accounts/login/")
+    _, page, _ = client.request("GET", "/accounts/login/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     client.request(
         "POST",
@@ -144,6 +160,54 @@ def poll_live(assessment_id, stop: threading.Event, tally: Tally) -> None:
         f"csrfmiddlewaretoken={csrf}&username=load-facilitator&password=load-password-2026",
         {"Content-Type": "application/x-www-form-urlencoded"},
     )
+    return client
+
+
+def poll_state(client: Client, assessment_id, etag: str, tally: Tally, name: str):
+    """One poll of the presenter's state, as present.js sends it; the new ETag if changed."""
+    headers = {"If-None-Match": etag} if etag else {}
+    status, _, ms = client.request(
+        "GET", f"/assessments/{assessment_id}/present/state/", None, headers
+    )
+    tally.add(name, status, ms, {200, 304})
+    return status, client.last_etag
+
+
+def poll_presenter(assessment_id, stop: threading.Event, tally: Tally) -> None:
+    """The projected screen: its state every 2 s, its panel only when the state changed."""
+    client, etag = signed_in(), ""
+    while not stop.is_set():
+        status, tag = poll_state(client, assessment_id, etag, tally, "presenter state poll")
+        if status == 200:
+            etag = tag
+            status, _, ms = client.request("GET", f"/assessments/{assessment_id}/present/panel/")
+            tally.add("presenter panel", status, ms, {200})
+        stop.wait(2)
+
+
+def drive_controls(assessment_id, stop: threading.Event, tally: Tally) -> None:
+    """The facilitator's controls page: it polls the state every 2 s, and moves the screen
+    on every 10 s (a form post, as the Next button sends it)."""
+    client, etag, polls = signed_in(), "", 0
+    status, page, _ = client.request("GET", f"/assessments/{assessment_id}/present/controls/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    while not stop.is_set():
+        status, tag = poll_state(client, assessment_id, etag, tally, "controls state poll")
+        etag = tag if status == 200 else etag
+        polls += 1
+        if polls % 5 == 0:
+            status, _, ms = client.request(
+                "POST",
+                f"/assessments/{assessment_id}/present/change/",
+                f"csrfmiddlewaretoken={csrf}&do=next&from=controls",
+                {"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            tally.add("controls: next", status, ms, {302})
+        stop.wait(2)
+
+
+def poll_live(assessment_id, stop: threading.Event, tally: Tally) -> None:
+    client = signed_in()
     while not stop.is_set():
         status, _, ms = client.request("GET", f"/assessments/{assessment_id}/live/panel/")
         tally.add("live view poll", status, ms, {200})
@@ -162,8 +226,12 @@ def warm_up(organisation) -> None:
 def session(participants: int, concurrency: int, organisation) -> None:
     assessment = create_assessment(organisation, f"Board {concurrency}", "Load", "group")
     tally, stop = Tally(), threading.Event()
-    poller = threading.Thread(target=poll_live, args=(assessment.id, stop, tally))
-    poller.start()
+    pollers = [
+        threading.Thread(target=watch, args=(assessment.id, stop, tally))
+        for watch in (poll_live, poll_presenter, drive_controls)
+    ]
+    for poller in pollers:
+        poller.start()
     start = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         list(
@@ -173,7 +241,8 @@ def session(participants: int, concurrency: int, organisation) -> None:
         )
     seconds = time.perf_counter() - start
     stop.set()
-    poller.join()
+    for poller in pollers:
+        poller.join()
     submitted = assessment.responses.filter(submitted_at__isnull=False).count()
     print(
         f"session: {participants} participants, {concurrency} at once, {seconds:.1f} s, "
@@ -182,24 +251,36 @@ def session(participants: int, concurrency: int, organisation) -> None:
     tally.print(seconds)
 
 
-def throughput(name: str, method: str, path_of, requests: int, concurrency: int, payload=None):
+def throughput(
+    name: str,
+    method: str,
+    path_of,
+    requests: int,
+    concurrency: int,
+    payload=None,
+    cookies: dict | None = None,
+    etag: str = "",
+):
     tally = Tally()
     clients = threading.local()
 
     def one(index: int) -> None:
         if not hasattr(clients, "client"):
             clients.client = Client()
+            clients.client.cookies.update(cookies or {})
         data = payload(index) if payload else None
         headers = {"Content-Type": "application/json"} if data else {}
+        if etag:
+            headers["If-None-Match"] = etag
         status, _, ms = clients.client.request(method, path_of(index), data, headers)
-        tally.add(name, status, ms, {200, 201})
+        tally.add(name, status, ms, {200, 201, 304})
 
     start = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(one, range(requests)))
     seconds = time.perf_counter() - start
     tally.print(seconds)
-    return requests / seconds
+    return requests / seconds, tally
 
 
 def main() -> None:
@@ -253,7 +334,7 @@ def main() -> None:
             session(args.participants, concurrency, organisation)
             target = create_assessment(organisation, f"Throughput {concurrency}", "T", "group")
             print(f"throughput, {concurrency} clients, {args.requests} requests each run:")
-            submit = throughput(
+            submit, _ = throughput(
                 "full submission",
                 "POST",
                 lambda i, t=target.participant_token: f"/api/v1/responses/{t}",
@@ -261,10 +342,23 @@ def main() -> None:
                 concurrency,
                 body,
             )
-            trivial = throughput(
+            trivial, _ = throughput(
                 "/healthz", "GET", lambda i: "/healthz", args.requests, concurrency
             )
-            ceiling = throughput(
+            # The presenter's state poll, signed in, with the ETag it last had: 304s.
+            facilitator = signed_in()
+            state_path = f"/assessments/{target.id}/present/state/"
+            facilitator.request("GET", state_path)
+            polls, polled = throughput(
+                "presenter state poll",
+                "GET",
+                lambda i, p=state_path: p,
+                args.requests,
+                concurrency,
+                cookies=facilitator.cookies,
+                etag=facilitator.last_etag,
+            )
+            ceiling, _ = throughput(
                 "ceiling",
                 "POST",
                 lambda i, a=target.id: f"/perf/ceiling/{a}",
@@ -272,9 +366,13 @@ def main() -> None:
                 concurrency,
                 body,
             )
+            cost = statistics.mean(polled.times["presenter state poll"])
+            health = trivial / polls
             print(
                 f"  submissions / healthz {submit / trivial:.2f}; "
-                f"submissions / ceiling {submit / ceiling:.2f}"
+                f"submissions / ceiling {submit / ceiling:.2f}; "
+                f"state polls answered 304: {polled.share_304('presenter state poll'):.0%}, "
+                f"{cost:.1f} ms each on average, {health:.2f}× the cost of /healthz"
             )
     finally:
         server.terminate()

@@ -77,6 +77,12 @@ PAGES = {
     "assessments/<uuid:assessment_id>/reveal/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/live/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/live/panel/": (VIEWER, NOT_ALLOWED),
+    # Any member may project the presenter screen and follow it; only editors drive it.
+    "assessments/<uuid:assessment_id>/present/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/present/panel/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/present/state/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/present/controls/": (EDITOR, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/present/change/": (NOT_ALLOWED, EDITOR),
     "assessments/<uuid:assessment_id>/agree/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/agree/<int:number>/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/agree/element/<str:code>/": (EDITOR, EDITOR),

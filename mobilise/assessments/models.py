@@ -242,3 +242,30 @@ class Consensus(BaseModel):
     @property
     def weight(self) -> int:
         return IMPORTANCE_WEIGHTS[self.importance]
+
+
+class PresenterOrder(models.TextChoices):
+    FRAMEWORK = "framework", "As in the framework"
+    DISAGREEMENTS = "disagreements", "Disagreements first"
+
+
+class PresenterState(BaseModel):
+    """What an assessment's presenter screen shows, shared by every window that shows or
+    drives it. One per assessment, made when first asked for; `version` goes up by one on
+    every change, so a screen that polls knows when to redraw."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="presenter_state"
+    )
+    # An element's code, or "" for the join screen.
+    position = models.CharField(max_length=8, blank=True, default="")
+    order = models.CharField(
+        max_length=20, choices=PresenterOrder.choices, default=PresenterOrder.FRAMEWORK
+    )
+    # The codes of the elements whose answers are revealed, in the order they were.
+    revealed = models.JSONField(default=list, blank=True)
+    reveal_all = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Presenter of {self.assessment_id}: {self.position or 'join'} v{self.version}"

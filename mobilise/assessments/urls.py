@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import agree, facilitate, hands, invitations, turnout
+from mobilise.assessments.views import agree, facilitate, hands, invitations, present, turnout
 
 app_name = "assessments"
 
@@ -36,6 +36,15 @@ urlpatterns = [
     ),
     path("<uuid:assessment_id>/hands/", hands.hands_list, name="hands"),
     path("<uuid:assessment_id>/hands/<str:code>/", hands.hands_element, name="hands-element"),
+    path("<uuid:assessment_id>/present/", present.present, name="present"),
+    path("<uuid:assessment_id>/present/panel/", present.present_panel, name="present-panel"),
+    path("<uuid:assessment_id>/present/state/", present.present_state, name="present-state"),
+    path(
+        "<uuid:assessment_id>/present/controls/",
+        present.present_controls,
+        name="present-controls",
+    ),
+    path("<uuid:assessment_id>/present/change/", present.present_change, name="present-change"),
     path("<uuid:assessment_id>/results/", facilitate.results_page, name="results"),
     path("<uuid:assessment_id>/paper/", facilitate.paper_entry, name="paper"),
     path("<uuid:assessment_id>/history/", facilitate.history, name="history"),

@@ -244,7 +244,12 @@ def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for code, comment in rows:
         found.setdefault(code, []).append(comment)
-    return {code: sorted(texts, key=str.casefold) for code, texts in found.items()}
+    # Ties in case are broken by the text itself, so that nothing falls back on the order
+    # in which the database returned them (which can follow the order of arrival).
+    return {
+        code: sorted(texts, key=lambda text: (text.casefold(), text))
+        for code, texts in found.items()
+    }
 
 
 @dataclass(frozen=True)
