@@ -217,3 +217,20 @@ def test_the_controls_in_one_window_drive_the_screen_in_another(
     expect(page.get_by_text("The screen was changed from another window")).to_be_visible()
     assert_accessible(page)
     assert_accessible(screen)
+
+
+def test_agreeing_an_element_shows_it_on_the_projected_screen(
+    page: Page, second_window: Page, facilitator
+):
+    assessment = session(facilitator.organisation)
+    screen = second_window
+    sign_in(screen, facilitator.user.username, PASSWORD)
+    screen.goto(f"/assessments/{assessment.id}/present/")
+    heading = screen.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Board development day")
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{assessment.id}/agree/element/2.3/")
+    expect(heading).to_have_text(title("2.3"))  # within a poll or two
+    page.get_by_role("link", name=re.compile(r"^Next, without saving")).click()
+    expect(heading).to_have_text(title("2.4"))
+    assert_accessible(page)

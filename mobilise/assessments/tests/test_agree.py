@@ -127,3 +127,16 @@ def test_the_rationale_shows_on_the_results_page_beside_the_agreed_level(signed_
     row = html.select_one("#element-3\\.1").find_parent("tr")
     cells = [c.get_text(" ", strip=True) for c in row.select("td")]
     assert cells[0].startswith("2 ") and cells[-1] == "Finance dissents: no budget"
+
+
+def test_the_presenter_screen_follows_the_agree_page(signed_in, assessment):
+    from mobilise.assessments.services import presenter
+
+    presenter.reveal(assessment, "1.1")
+    signed_in.get(url(assessment, "2.3"))
+    state = presenter.state_for(assessment)
+    assert state.position == "2.3"
+    assert not presenter.is_revealed(state, "2.3")  # a blind element stays blind
+    assert presenter.is_revealed(state, "1.1")
+    panel = text(page(signed_in.get(f"/assessments/{assessment.id}/present/panel/")))
+    assert "2.3" in panel

@@ -10,7 +10,7 @@ from mobilise.assessments.access import load
 from mobilise.assessments.forms.consensus import ConsensusForm, key
 from mobilise.assessments.forms.ratings import level_items
 from mobilise.assessments.models import Assessment
-from mobilise.assessments.services import consensus, results
+from mobilise.assessments.services import consensus, presenter, results
 from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.catalogue import Element
 
@@ -82,6 +82,7 @@ def agree_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
 
     if saved := handle(request, form, save):
         return saved
+    presenter.follow(assessment, code)  # the projected screen shows what the room agrees
     codes = [e.code for e in framework.elements]
     place = codes.index(code)
     said = _said(assessment)
