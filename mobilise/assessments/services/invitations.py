@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import icalendar
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.core.validators import validate_email
 from django.utils import timezone
 
@@ -22,6 +21,7 @@ from mobilise.assessments.services.pre_read import for_assessment
 from mobilise.audit.services import record
 from mobilise.core.dates import UK, uk_date, uk_today
 from mobilise.core.errors import FieldError, InvalidInput
+from mobilise.core.mail import send_each
 
 MAX_INVITATIONS = MAX_LINKS
 # The longest address is 254 characters; room for separators beside each.
@@ -83,14 +83,17 @@ def send_invitations(
     start_url: str,
     pre_read_url: str,
     user: User | None,
-) -> int:
-    """One e-mail to each address, so that nobody sees who else was invited."""
+) -> tuple[int, int]:
+    """One e-mail to each address, so that nobody sees who else was invited: how many were
+    sent and how many the mail server refused (InvalidInput when it refused them all)."""
     if not addresses or len(addresses) > MAX_INVITATIONS:
         raise _refuse("addresses", f"Enter 1 to {MAX_INVITATIONS} e-mail addresses")
     subject, body = invitation(assessment, start_url, pre_read_url)
-    sent = send_mass_mail([(subject, body, None, [address]) for address in addresses])
+    sent = sum(send_each((subject, body, address) for address in addresses))
+    if not sent:
+        raise _refuse("addresses", "We could not send the e-mails just now. Try again later")
     record(assessment, user, f"Sent {sent} invitation{'s' if sent != 1 else ''}")
-    return sent
+    return sent, len(addresses) - sent
 
 
 @dataclass(frozen=True)

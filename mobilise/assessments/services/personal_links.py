@@ -9,13 +9,13 @@ e-mail addresses given to send links are used to send and then forgotten.
 import hashlib
 import secrets
 
-from django.core.mail import send_mail
 from django.db import transaction
 
 from mobilise.accounts.models import User
 from mobilise.assessments.models import Assessment, PersonalLink
 from mobilise.audit.services import record
 from mobilise.core.errors import FieldError, InvalidInput
+from mobilise.core.mail import send_each
 
 MAX_LINKS = 500
 
@@ -47,19 +47,25 @@ def issue(assessment: Assessment, count: int, only_personal: bool, user: User | 
 
 def send_links(
     assessment: Assessment, addresses: list[str], only_personal: bool, url_for, user: User | None
-) -> int:
-    """One new link to each address. The addresses are not stored or logged."""
+) -> tuple[int, int]:
+    """One new link to each address: how many were sent, and how many the mail server
+    refused (their links are withdrawn at once). The addresses are not stored or logged."""
     made = issue(assessment, len(addresses), only_personal, user)
-    for address, secret in zip(addresses, made, strict=True):
-        send_mail(
+    sent = send_each(
+        (
             f"Your personal link to {assessment.title}",
             f"You are invited to take part in {assessment.title}, a Knowledge Mobilisation "
             f"self-assessment of {assessment.unit.name}.\n\nYour personal link (it takes one "
             f"set of answers, which are anonymous):\n{url_for(secret)}\n",
-            None,
-            [address],
+            address,
         )
-    return len(made)
+        for address, secret in zip(addresses, made, strict=True)
+    )
+    refused = [_hash(s) for s, ok in zip(made, sent, strict=True) if not ok]
+    if refused:
+        PersonalLink.objects.filter(assessment=assessment, secret_hash__in=refused).delete()
+        record(assessment, user, f"Withdrew {len(refused)} personal links the mail server refused")
+    return len(made) - len(refused), len(refused)
 
 
 def is_usable(assessment: Assessment, secret: str | None) -> bool:

@@ -63,7 +63,7 @@ def test_it_sends_one_email_each_with_the_link_and_pre_read_and_forgets_them(fac
     assessment = AssessmentFactory(organisation=facilitator.organisation, title="Board 2027")
     addresses = ["a.person@nhs.net", "b.person@nhs.net"]
     sent = invitations.send_invitations(assessment, addresses, START, PRE_READ, facilitator.user)
-    assert sent == 2
+    assert sent == (2, 0)
     assert sorted(m.to for m in mail.outbox) == [["a.person@nhs.net"], ["b.person@nhs.net"]]
     for message in mail.outbox:
         assert message.subject == "You are invited to Board 2027"

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from mobilise.accounts.access import member_required, require_editor
@@ -11,6 +11,7 @@ from mobilise.assessments.forms.invitations import InvitationForm, SessionForm
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import invitations
 from mobilise.assessments.views.facilitate import participant_url
+from mobilise.core.form_views import bound, done, handle
 
 
 def pre_read_url(request: HttpRequest, assessment: Assessment) -> str:
@@ -23,17 +24,25 @@ def pre_read_url(request: HttpRequest, assessment: Assessment) -> str:
 def invite(request: HttpRequest, assessment_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     require_editor(request)
-    form = InvitationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        sent = invitations.send_invitations(
+    form = bound(request, InvitationForm)
+
+    def save(data: dict) -> HttpResponse:
+        sent, refused = invitations.send_invitations(
             assessment,
-            form.cleaned_data["addresses"],
+            data["addresses"],
             participant_url(request, assessment),
             pre_read_url(request, assessment),
             request.user,
         )
-        messages.success(request, f"Sent {sent} invitation{'s' if sent != 1 else ''}.")
-        return redirect("assessments:invite", assessment.id)
+        if refused:
+            messages.warning(
+                request, f"The mail server refused {refused} of the e-mails: try again later."
+            )
+        said = f"Sent {sent} invitation{'s' if sent != 1 else ''}."
+        return done(request, said, "assessments:invite", assessment.id)
+
+    if saved := handle(request, form, save):
+        return saved
     subject, body = invitations.invitation(
         assessment, participant_url(request, assessment), pre_read_url(request, assessment)
     )

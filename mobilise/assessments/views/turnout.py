@@ -105,10 +105,16 @@ def links(request: HttpRequest, assessment_id) -> HttpResponse:
             )
 
         if data["addresses"]:
-            sent = personal_links.send_links(
+            sent, refused = personal_links.send_links(
                 assessment, data["addresses"], only, url_for, request.user
             )
             messages.success(request, f"Sent {sent} personal link{'s' if sent != 1 else ''}.")
+            if refused:
+                messages.warning(
+                    request,
+                    f"The mail server refused {refused} of the e-mails, so their links were "
+                    "withdrawn: try those addresses again later.",
+                )
             return redirect("assessments:links", assessment.id)
         made = [
             url_for(s) for s in personal_links.issue(assessment, data["count"], only, request.user)
