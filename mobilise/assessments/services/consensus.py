@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.http import Http404
 
 from mobilise.accounts.models import User
+from mobilise.assessments.access import element_of
 from mobilise.assessments.models import (
     COMMENT_MAX_LENGTH,
     DEFAULT_TARGET,
@@ -28,8 +28,7 @@ def set_consensus(
     agreed_by: User | None = None,
 ) -> Consensus:
     """Record (or change) what the group agreed for one element."""
-    if assessment.framework.element(element_code) is None:
-        raise Http404("No such element")
+    element_of(assessment, element_code)
     target = DEFAULT_TARGET if target is None else target
     errors = []
     if level not in assessment.framework.levels:

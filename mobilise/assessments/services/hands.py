@@ -6,9 +6,9 @@ what, and it never counts towards the minimum that shows individual results."""
 from collections import Counter
 
 from django.db import transaction
-from django.http import Http404
 
 from mobilise.accounts.models import User
+from mobilise.assessments.access import element_of
 from mobilise.assessments.models import HANDS_MAX, Assessment, HandCount
 from mobilise.audit.services import record
 from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
@@ -51,8 +51,7 @@ def set_hands(
 ) -> Hands:
     """Replace an element's show of hands with these counts (all of them, or none)."""
     framework = assessment.framework
-    if framework.element(element_code) is None:
-        raise Http404("No such element")
+    element_of(assessment, element_code)
     if not assessment.is_open():
         raise AssessmentClosed("The assessment is closed: reopen it to count a show of hands")
     errors = []

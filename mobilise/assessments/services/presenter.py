@@ -159,12 +159,17 @@ def reveal(assessment: Assessment, code: str | None, user=None) -> PresenterStat
         state.revealed = [*state.revealed, code]
         return True
 
+    return _shown_or_hidden(assessment, code, apply, user, "Revealed the answers to {}")
+
+
+def _shown_or_hidden(assessment: Assessment, code: str | None, apply, user, summary: str):
+    """Apply a reveal or a hide, and put it in the history when it changed anything."""
     if code is not None:
         _check_element(assessment, code)
     state, changed = _apply(assessment, apply)
     if changed:
         what = "every element" if code is None else code
-        record(assessment, user, f"Revealed the answers to {what} on the presenter screen")
+        record(assessment, user, summary.format(what) + " on the presenter screen")
     return state
 
 
@@ -184,13 +189,7 @@ def hide(assessment: Assessment, code: str | None, user=None) -> PresenterState:
         state.reveal_all, state.revealed = False, [c for c in shown if c != code]
         return True
 
-    if code is not None:
-        _check_element(assessment, code)
-    state, changed = _apply(assessment, apply)
-    if changed:
-        what = "every element" if code is None else code
-        record(assessment, user, f"Hid the answers to {what} on the presenter screen again")
-    return state
+    return _shown_or_hidden(assessment, code, apply, user, "Hid the answers to {} again")
 
 
 def set_order(assessment: Assessment, order: str) -> PresenterState:

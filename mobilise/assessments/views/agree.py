@@ -1,12 +1,12 @@
 """Agreeing the ratings with the group: one element a page (or a section a page), with
 everything the group said for it beside the form, and nothing chosen for the group."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.assessments.access import load
+from mobilise.assessments.access import element_of, load
 from mobilise.assessments.forms.consensus import ConsensusForm, key
 from mobilise.assessments.forms.ratings import level_items
 from mobilise.assessments.models import Assessment
@@ -60,9 +60,7 @@ def agree_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
     assessment = load(request, assessment_id)
     require_editor(request)
     framework = assessment.framework
-    element = framework.element(code)
-    if element is None:
-        raise Http404("No such element")
+    element = element_of(assessment, code)
     form = bound(
         request,
         ConsensusForm,

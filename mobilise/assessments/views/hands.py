@@ -1,12 +1,12 @@
 """A show of hands, for a room without devices: count the hands for each level of an
 element, then agree it (or count the next)."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.assessments.access import load
+from mobilise.assessments.access import element_of, load
 from mobilise.assessments.forms.hands import HandsForm
 from mobilise.assessments.services import hands
 from mobilise.core.errors import AssessmentClosed
@@ -36,9 +36,7 @@ def hands_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
     assessment = load(request, assessment_id)
     require_editor(request)
     framework = assessment.framework
-    element = framework.element(code)
-    if element is None:
-        raise Http404("No such element")
+    element = element_of(assessment, code)
     form = bound(
         request,
         HandsForm,

@@ -1,13 +1,13 @@
 """The plan pages: suggestions, the plan with its task list, one element, one action."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.assessments.access import load
+from mobilise.assessments.access import element_of, load
 from mobilise.assessments.models import Assessment
 from mobilise.core.dates import uk_today
 from mobilise.core.form_views import bound, done, handle
@@ -94,9 +94,7 @@ def _choices(assessment: Assessment, current: ElementPlan) -> tuple[list, list[d
 def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse:
     assessment = load(request, assessment_id)
     framework = assessment.framework
-    element = framework.element(code)
-    if element is None:
-        raise Http404("No such element")
+    element = element_of(assessment, code)
     require_editor(request)
     current = element_plan(assessment, code)
     choices, items = _choices(assessment, current)
