@@ -57,7 +57,7 @@ PAGES = {
         NOT_ALLOWED,
         EDITOR,
     ),
-    "assessments/<uuid:assessment_id>/reassess/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/reassess/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
     # Everyone's own feed: anyone may give it a new address.

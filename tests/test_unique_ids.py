@@ -21,6 +21,8 @@ TEMPLATES = {
     "assessments/session_calendar.jinja",
     "plans/action.jinja",
     "plans/follow_up.jinja",
+    "plans/reassess.jinja",
+    "reports/board_paper.jinja",
 }
 
 
@@ -77,5 +79,21 @@ def test_the_session_invitation_form_has_no_id_twice(signed_in, assessment):
     url = f"/assessments/{assessment.id}/invite/calendar/"
     assert duplicate_ids(signed_in.get(url)) == []
     bad = signed_in.post(url, {"start": "25:00", **dated("on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_reassessment_form_has_no_id_twice(signed_in, assessment):
+    url = f"/assessments/{assessment.id}/reassess/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"title": "", "mode": "individual", **dated("closes_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_board_paper_form_has_no_id_twice(signed_in, assessment):
+    url = f"/assessments/{assessment.id}/board-paper/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"purpose": "decision", **dated("meeting_on", BAD_DATE)})
     assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
     assert duplicate_ids(bad) == []

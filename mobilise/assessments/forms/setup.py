@@ -9,6 +9,20 @@ from mobilise.core.forms import SplitDateField
 NEW_UNIT = "__new__"
 
 
+def closing_date_for_individual_only(form: forms.Form, data: dict) -> None:
+    """The closing date is revealed under individual completion only, and needed there:
+    what a group session's hidden date boxes hold is neither kept nor complained about."""
+    if data.get("mode") == Mode.GROUP:
+        form.errors.pop("closes_on", None)
+        data["closes_on"] = None
+    elif (
+        data.get("mode") == Mode.INDIVIDUAL
+        and not data.get("closes_on")
+        and "closes_on" not in form.errors
+    ):
+        form.add_error("closes_on", "Enter the closing date: people rate by then")
+
+
 class AssessmentForm(forms.Form):
     title = forms.CharField(
         label="Title",
@@ -49,11 +63,6 @@ class AssessmentForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        # The closing date is revealed under individual completion only: what a group
-        # session's hidden date boxes hold is neither kept nor complained about.
-        if data.get("mode") == Mode.GROUP:
-            self.errors.pop("closes_on", None)
-            data["closes_on"] = None
         if data.get("unit") and data["unit"] != NEW_UNIT:
             self.errors.pop("new_unit", None)
             data["new_unit"] = ""
@@ -65,15 +74,29 @@ class AssessmentForm(forms.Form):
                 self.add_error("unit", "Select the unit, or add a new one")
         elif data["unit"] == NEW_UNIT and not new_unit:
             self.add_error("new_unit", "Enter the name of the new unit")
-        if (
-            data.get("mode") == Mode.INDIVIDUAL
-            and not data.get("closes_on")
-            and "closes_on" not in self.errors
-        ):
-            self.add_error("closes_on", "Enter the closing date: people rate by then")
+        closing_date_for_individual_only(self, data)
         return data
 
     @property
     def unit_name(self) -> str:
         unit = self.cleaned_data["unit"]
         return self.cleaned_data["new_unit"].strip() if unit == NEW_UNIT else self.unit_names[unit]
+
+
+class ReassessForm(forms.Form):
+    """What the next cycle of a unit is called and how it runs, before anything is made."""
+
+    title = AssessmentForm.base_fields["title"]
+    mode = AssessmentForm.base_fields["mode"]
+    closes_on = AssessmentForm.base_fields["closes_on"]
+    close_previous = forms.TypedChoiceField(
+        label="Close this assessment?",
+        choices=[("yes", "Yes, close it: no more answers"), ("no", "No, leave it open")],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": "Select whether to close this assessment"},
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        closing_date_for_individual_only(self, data)
+        return data

@@ -1,14 +1,15 @@
 """Reassessment: a new cycle for the same unit, its plan starting from the open actions of
 the last, and the comparison of the cycles beside the actions that were done."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from mobilise.accounts.models import User
-from mobilise.assessments.models import Assessment
+from mobilise.assessments.models import Assessment, Status
 from mobilise.assessments.services.results import Results, assessment_results
-from mobilise.assessments.services.setup import create_assessment
+from mobilise.assessments.services.setup import close_assessment, create_assessment
 from mobilise.audit.services import record
 from mobilise.plans.models import OPEN_STATUSES, ActionStatus, PlanAction, PlanActionElement
 from mobilise.plans.services.plan import plan_of
@@ -16,17 +17,26 @@ from mobilise.plans.services.plan import plan_of
 
 @transaction.atomic
 def start_reassessment(
-    previous: Assessment, user: User | None = None, title: str = ""
+    previous: Assessment,
+    user: User | None = None,
+    title: str = "",
+    mode: str | None = None,
+    closes_on: datetime.date | None = None,
+    close_previous: bool = False,
 ) -> Assessment:
     """A new assessment of the same unit, linked to the previous one; the previous plan's
-    open actions are carried over (marked as such)."""
+    open actions are carried over (marked as such). The previous assessment is closed when
+    asked (the reassessment form asks, and proposes it). All of it, or nothing."""
     assessment = create_assessment(
         previous.organisation,
         previous.unit.name,
         (title or f"{previous.unit.name}: reassessment")[:200],
-        previous.mode,
+        mode or previous.mode,
+        closes_on,
         created_by=user,
     )
+    if close_previous and previous.status == Status.OPEN:
+        close_assessment(previous, user)
     assessment.previous = previous
     assessment.save(update_fields=["previous"])
     plan = plan_of(assessment)

@@ -1,30 +1,68 @@
 """Reassessing a unit, and the comparison of its cycles."""
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments import charts
+from mobilise.assessments.forms.setup import ReassessForm
 from mobilise.core.dates import uk_date
+from mobilise.core.form_views import bound, done, handle
+from mobilise.plans.models import OPEN_STATUSES
+from mobilise.plans.services.plan import plan_of
 from mobilise.plans.services.reassess import comparison, start_reassessment
 from mobilise.plans.views.plan import load
 
 
-@require_POST
 @member_required
 def reassess(request: HttpRequest, assessment_id) -> HttpResponse:
+    """The next cycle's title, mode and closing date, and whether to close this one, asked
+    on a page of its own before anything is created."""
     previous = load(request, assessment_id)
     require_editor(request)
-    assessment = start_reassessment(previous, request.user)
-    carried = assessment.plan.actions.count()
-    messages.success(
+    carried = plan_of(previous).actions.filter(status__in=OPEN_STATUSES).count()
+    form = bound(
         request,
-        f"Reassessment started. {carried} open {'action was' if carried == 1 else 'actions were'} "
-        "carried over from the last plan.",
+        ReassessForm,
+        initial={
+            "title": f"{previous.unit.name}: reassessment, {uk_date(timezone.now(), '%B %Y')}",
+            "mode": previous.mode,
+            "close_previous": "yes",
+        },
     )
-    return redirect("assessments:detail", assessment.id)
+
+    def save(data: dict) -> HttpResponse:
+        assessment = start_reassessment(
+            previous,
+            request.user,
+            data["title"],
+            data["mode"],
+            data["closes_on"],
+            close_previous=data["close_previous"],
+        )
+        moved = assessment.plan.actions.count()
+        return done(
+            request,
+            f"Reassessment started. {moved} open {'action was' if moved == 1 else 'actions were'} "
+            "carried over from the last plan.",
+            "assessments:detail",
+            assessment.id,
+        )
+
+    if saved := handle(request, form, save):
+        return saved
+    return render(
+        request,
+        "plans/reassess.jinja",
+        {
+            "page_title": f"Reassess {previous.unit.name}",
+            "previous": previous,
+            "form": form,
+            "carried": carried,
+        },
+    )
 
 
 @require_safe
