@@ -53,10 +53,7 @@ PAGES = {
     # Viewers update the status of actions and add progress notes.
     "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/": (VIEWER, VIEWER),
     "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/notes/": (NOT_ALLOWED, VIEWER),
-    "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/": (
-        NOT_ALLOWED,
-        EDITOR,
-    ),
+    "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/reassess/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
@@ -67,7 +64,7 @@ PAGES = {
     "benchmark/national/": (STAFF, NOT_ALLOWED),
     "organisation/settings/": (ADMIN, ADMIN),
     "local-actions/": (VIEWER, ADMIN),
-    "local-actions/<uuid:local_id>/delete/": (NOT_ALLOWED, ADMIN),
+    "local-actions/<uuid:local_id>/delete/": (ADMIN, ADMIN),
     "assessments/": (VIEWER, NOT_ALLOWED),
     "assessments/new/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/": (VIEWER, NOT_ALLOWED),

@@ -138,3 +138,27 @@ def test_a_facilitator_reassesses_the_unit_and_reads_the_comparison(page: Page, 
 
     page.goto(f"/assessments/{current.id}/plan/")
     expect(page.get_by_text("Carried over from the last plan")).to_be_visible()
+
+
+@pytest.mark.parametrize("size", [{"width": 1920, "height": 1080}, {"width": 375, "height": 740}])
+def test_removing_an_action_asks_on_a_page_of_its_own(page: Page, facilitator, size):
+    page.set_viewport_size(size)
+    assessment = AssessmentFactory(organisation=facilitator.organisation, title="Plan day")
+    action = plans.add_custom_action(
+        assessment,
+        "Run a journal club",
+        ["2.4"],
+        plans.ActionFields(priority="high", given={"priority"}),
+    )
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{assessment.id}/plan/actions/{action.id}/")
+    page.get_by_role("link", name="Remove this action from the plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove the action from the plan?")
+    expect(page.get_by_text("2.4 will have no action.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Keep it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Run a journal club")
+    page.get_by_role("link", name="Remove this action from the plan").click()
+    page.get_by_role("button", name="Remove the action").click()
+    expect(page.get_by_text("“Run a journal club” is removed from the plan.")).to_be_visible()
+    assert not PlanAction.objects.filter(pk=action.pk).exists()

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from mobilise.accounts.models import Organisation, User
 from mobilise.audit.services import record_in_organisation
-from mobilise.plans.models import LocalAction
+from mobilise.plans.models import LocalAction, PlanAction
 
 
 @transaction.atomic
@@ -32,3 +32,8 @@ def delete_local_action(action: LocalAction, user: User | None) -> None:
         f"Removed the local action “{action.text}” for {action.element_code}",
     )
     action.delete()
+
+
+def plans_using(action: LocalAction) -> int:
+    """How many plans' actions came from this local action (they keep their text)."""
+    return PlanAction.objects.filter(local_action=action).count()

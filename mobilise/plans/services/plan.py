@@ -403,3 +403,39 @@ def coverage(assessment: Assessment) -> Coverage:
     } | set(no_action)
     missing = [e.code for e in assessment.framework.elements if e.code not in covered]
     return Coverage(not missing, missing, by_element, no_action)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing an action would change: the elements it alone covers, and how many of
+    the framework's elements the plan would then cover."""
+
+    uncovered: list[str]
+    covered_after: int
+    total: int
+
+    @property
+    def in_words(self) -> str:
+        said = f"The plan will cover {self.covered_after} of {self.total} elements"
+        if not self.uncovered:
+            return said + ": every element it covers now stays covered."
+        lost = ", ".join(self.uncovered)
+        return said + f": {lost} will have no action."
+
+
+def removal_of(action: PlanAction) -> Removal:
+    assessment = action.plan.assessment
+    now = coverage(assessment)
+    total = len(assessment.framework.elements)
+    uncovered = [
+        code
+        for code in action.element_codes
+        if code not in now.no_action
+        and not any(
+            a.id != action.id and a.status != ActionStatus.DROPPED
+            for a in now.actions_by_element.get(code, [])
+        )
+        and action.status != ActionStatus.DROPPED
+    ]
+    covered = total - len(now.missing)
+    return Removal(sorted(uncovered), covered - len(uncovered), total)

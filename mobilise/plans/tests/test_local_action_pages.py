@@ -3,7 +3,7 @@
 import pytest
 
 from mobilise.audit.models import HistoryEntry
-from mobilise.core.tests.html import error_summary
+from mobilise.core.tests.html import error_summary, page, text
 from mobilise.plans.models import LocalAction
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +29,16 @@ def test_local_actions_are_managed_by_admins_only(client, admin, viewer):
         ("Added the local action “Club” for 2.1", admin.user.pk),
         ("Removed the local action “Club” for 2.1", admin.user.pk),
     ]
+
+
+def test_removing_a_local_action_asks_first(client, admin):
+    action = LocalAction.objects.create(
+        organisation=admin.organisation, element_code="2.5", text="Our café"
+    )
+    client.force_login(admin.user)
+    url = f"/local-actions/{action.id}/delete/"
+    html = text(page(client.get(url)))
+    assert "It will no longer be offered when planning 2.5" in html and "No plan uses it" in html
+    assert LocalAction.objects.filter(pk=action.pk).exists()
+    assert client.post(url).url == "/local-actions/"
+    assert not LocalAction.objects.filter(pk=action.pk).exists()

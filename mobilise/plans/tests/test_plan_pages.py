@@ -208,3 +208,20 @@ def test_own_actions_can_be_kept_or_unticked_and_conflicts_are_explained(signed_
         not PlanAction.objects.exists()
         and NoActionRequired.objects.filter(element_code="2.1").exists()
     )
+
+
+def test_removing_an_action_asks_first_and_says_what_it_changes(signed_in, assessment):
+    only = plans.add_custom_action(assessment, "Only cover", ["2.4"], HIGH)
+    plans.add_custom_action(assessment, "Shared", ["2.5"], HIGH)
+    second = plans.add_custom_action(assessment, "Also 2.5", ["2.5"], HIGH)
+    url = f"/assessments/{assessment.id}/plan/actions/{only.id}/delete/"
+    html = text(page(signed_in.get(url)))
+    assert PlanAction.objects.filter(pk=only.pk).exists()
+    assert "The plan will cover 1 of 23 elements: 2.4 will have no action." in html
+    other = text(
+        page(signed_in.get(f"/assessments/{assessment.id}/plan/actions/{second.id}/delete/"))
+    )
+    assert "every element it covers now stays covered" in other
+    response = signed_in.post(url)
+    assert response.url == f"/assessments/{assessment.id}/plan/"
+    assert not PlanAction.objects.filter(pk=only.pk).exists()

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from mobilise.accounts.access import member_required, require_admin
 from mobilise.accounts.models import Role
@@ -48,14 +47,25 @@ def local_actions(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @member_required
 def delete_local_action(request: HttpRequest, local_id) -> HttpResponse:
+    """Remove a local action from the organisation's list, once the page has said what
+    that changes."""
     # Another organisation's local action is a 404, before the role is considered.
     action = get_for_organisation(
         LocalAction.objects.all(), request.membership.organisation, pk=local_id
     )
     require_admin(request)
-    local.delete_local_action(action, request.user)
-    messages.success(request, "The local action is removed.")
-    return redirect("plans:local-actions")
+    if request.method == "POST":
+        local.delete_local_action(action, request.user)
+        messages.success(request, f"The local action “{action.text[:80]}” is removed.")
+        return redirect("plans:local-actions")
+    return render(
+        request,
+        "plans/local_action_delete.jinja",
+        {
+            "page_title": "Remove the local action?",
+            "action": action,
+            "in_plans": local.plans_using(action),
+        },
+    )

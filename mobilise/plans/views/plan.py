@@ -204,12 +204,23 @@ def add_note(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     return render_action(request, assessment, action, form_class(initial=initial_of(action)), form)
 
 
-@require_POST
 @member_required
 def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
+    """Remove an action from the plan, once the page has said what that changes."""
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
     require_editor(request)
-    plans.delete_action(action, request.user)
-    messages.success(request, "The action is removed from the plan.")
-    return redirect("plans:plan", assessment.id)
+    if request.method == "POST":
+        plans.delete_action(action, request.user)
+        messages.success(request, f"“{action.text[:80]}” is removed from the plan.")
+        return redirect("plans:plan", assessment.id)
+    return render(
+        request,
+        "plans/action_delete.jinja",
+        {
+            "page_title": "Remove the action from the plan?",
+            "assessment": assessment,
+            "action": action,
+            "removal": plans.removal_of(action),
+        },
+    )
