@@ -42,7 +42,9 @@ def test_a_facilitator_builds_a_complete_plan_from_the_suggestions(page: Page, f
     page.get_by_role("button", name="Save and continue").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^4.3 "))
-    expect(page.get_by_text("4.1 is covered. Next: 4.3.")).to_be_visible()
+    expect(
+        page.get_by_text("4.1 is covered. Next, the highest priority not yet covered: 4.3.")
+    ).to_be_visible()
     page.get_by_role("checkbox", name=SHARED).check()
     page.get_by_label("Add an action of your own (optional)").fill(
         "Present the knowledge service strategy to the Board"
@@ -85,7 +87,8 @@ def test_a_viewer_updates_the_status_of_an_action(page: Page, viewer):
     assert_accessible(page)
     page.get_by_role("radio", name="In progress").check()
     page.get_by_role("button", name="Save the action").click()
-    expect(page.get_by_text("The action is saved.")).to_be_visible()
+    expect(page.get_by_text("The action is saved.")).to_be_visible()  # back on the plan (#15)
+    page.get_by_role("link", name="Set up a journal club").first.click()
     page.get_by_label("Add a progress note").fill("First meeting booked for May")
     page.get_by_role("button", name="Add the note").click()
     expect(page.get_by_text("First meeting booked for May")).to_be_visible()

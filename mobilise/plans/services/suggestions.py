@@ -63,3 +63,16 @@ def suggestions_as_list(found: Suggestions) -> list[dict]:
         }
         for s in found.ranked
     ]
+
+
+def next_to_plan(assessment: Assessment, missing: list[str], after: str) -> str | None:
+    """The element to plan next: of those the plan does not cover yet (`missing`), the one
+    of highest priority (as the suggestions rank them), then any not agreed, in the
+    framework's order; never `after`, the element just planned."""
+    framework = assessment.framework
+    ranked = [
+        r.element
+        for r in priorities(framework, assessment_results(assessment, respect_privacy=False))
+    ]
+    order = ranked + [e.code for e in framework.elements if e.code not in ranked]
+    return next((code for code in order if code in missing and code != after), None)

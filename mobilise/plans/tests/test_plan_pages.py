@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from mobilise.assessments.models import Consensus
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.core.tests.html import error_summary, page, text
 from mobilise.plans.models import LocalAction, NoActionRequired, PlanAction
@@ -225,3 +226,28 @@ def test_removing_an_action_asks_first_and_says_what_it_changes(signed_in, asses
     response = signed_in.post(url)
     assert response.url == f"/assessments/{assessment.id}/plan/"
     assert not PlanAction.objects.filter(pk=only.pk).exists()
+
+
+def test_next_goes_to_the_highest_priority_not_yet_covered(signed_in, assessment):
+    # 3.1 has the largest gap on a high importance, then 2.2; 1.1 is agreed at its target.
+    for code, level, importance in [("1.1", 3, "high"), ("2.2", 1, "medium"), ("3.1", 0, "high")]:
+        Consensus.objects.create(
+            assessment=assessment, element_code=code, level=level, importance=importance
+        )
+    response = signed_in.post(
+        element_url(assessment, "1.1"), {"no_action": "on", "reason": "", "priority": "high"}
+    )
+    assert response.url == element_url(assessment, "3.1")
+    response = signed_in.post(
+        element_url(assessment, "3.1"), {"no_action": "on", "reason": "", "priority": "high"}
+    )
+    assert response.url == element_url(assessment, "2.2")
+
+
+def test_saving_an_action_goes_back_to_the_plan(signed_in, assessment):
+    action = plans.add_custom_action(assessment, "Do", ["1.1"], HIGH)
+    response = signed_in.post(
+        f"/assessments/{assessment.id}/plan/actions/{action.id}/",
+        {"priority": "low", "status": "not_started"},
+    )
+    assert response.url == f"/assessments/{assessment.id}/plan/"

@@ -23,7 +23,7 @@ from mobilise.plans.services.element_plan import (
     save_element_plan,
 )
 from mobilise.plans.services.followup import is_overdue
-from mobilise.plans.services.suggestions import suggestions
+from mobilise.plans.services.suggestions import next_to_plan, suggestions
 
 
 @require_safe
@@ -137,9 +137,12 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
 
 def after_saving(request: HttpRequest, assessment: Assessment, code: str) -> HttpResponse:
     coverage = plans.coverage(assessment)
-    if coverage.missing:
-        messages.success(request, f"{code} is covered. Next: {coverage.missing[0]}.")
-        return redirect("plans:element", assessment.id, coverage.missing[0])
+    following = next_to_plan(assessment, coverage.missing, code)
+    if following:
+        messages.success(
+            request, f"{code} is covered. Next, the highest priority not yet covered: {following}."
+        )
+        return redirect("plans:element", assessment.id, following)
     messages.success(request, "Every element is covered: the plan is complete.")
     return redirect("plans:plan", assessment.id)
 
@@ -155,7 +158,7 @@ def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
         plans.update_action(action, plans.ActionFields(**data, given=set(data)), user=request.user)
         if data.get("due_on") and data["due_on"] < uk_today() and action.is_open:
             messages.warning(request, "The due date is in the past: the action shows as overdue.")
-        return done(request, "The action is saved.", "plans:action", assessment.id, action.id)
+        return done(request, "The action is saved.", "plans:plan", assessment.id)
 
     if saved := handle(request, form, save, refusals={plans.Conflict: "status"}):
         return saved
