@@ -10,6 +10,7 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, Undefined
 from markupsafe import Markup
 
+from mobilise.audit.labels import change_in_words
 from mobilise.core.dates import uk_date
 
 
@@ -60,6 +61,7 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.globals.update({"static": static, "url": url, "get_messages": get_messages, "zip": zip})
     env.filters["uk_time"] = uk_time
+    env.globals["change_in_words"] = change_in_words
     env.filters["uk_date"] = uk_date
     env.globals["cached_component"] = component_cache(env)
     return env

@@ -177,7 +177,7 @@ def test_the_history_page_shows_who_changed_what(signed_in, assessment, facilita
         action, plans.ActionFields(status="done", given={"status"}), user=facilitator.user
     )
     html = text(page(signed_in.get(f"/assessments/{assessment.id}/history/")))
-    assert "Changed the action “Do”" in html and "Status: not_started → done" in html
+    assert "Changed the action “Do”" in html and "Status: Not started → Done" in html
     assert facilitator.user.username in html
     theirs = AssessmentFactory(organisation=outsider.organisation)
     assert signed_in.get(f"/assessments/{theirs.id}/history/").status_code == 404

@@ -304,7 +304,7 @@ def test_history_pages_show_imported_lines_as_the_files(
         row = next(r for r in html.select("tr") if "Approved by the Board" in r.text)
         assert text(row).count("from the imported file") == 2, text(row)
         assert "1 Jan 2020, 09:00" in text(row) and "ceo" in text(row)
-        assert "Status: in_progress → done" in text(row)
+        assert "Status: In progress → Done" in text(row)  # in words (#15)
         assert "Imported by" in text(html)
 
 

@@ -1,0 +1,19 @@
+"""The history in words: fields and values as people read them."""
+
+from mobilise.audit.labels import change_in_words
+
+
+def test_stored_values_are_shown_in_words():
+    assert change_in_words("status", ["in_progress", "done"]) == "Status: In progress → Done"
+    assert change_in_words("role", [None, "facilitator"]) == "Role: none → Facilitator"
+    assert change_in_words("priority", ["high", "low"]) == "Priority: High → Low"
+    assert change_in_words("due_on", ["2027-03-31", None]) == "Due date: 31 March 2027 → none"
+    assert change_in_words("benchmarking", [False, True]) == "In the benchmark: No → Yes"
+    assert change_in_words("kind", ["", "acute"]).startswith("Organisation type: none → ")
+
+
+def test_what_it_does_not_know_is_shown_as_it_is():
+    assert change_in_words("owner", ["A", "B"]) == "Owner: A → B"
+    assert change_in_words("status", ["mystery", "done"]) == "Status: mystery → Done"
+    assert change_in_words("status", "not a pair") == "Status: not a pair"
+    assert change_in_words("measure", ["2027-13-45", ""]) == "Success measure: 2027-13-45 → none"
