@@ -47,13 +47,13 @@ def test_the_pdf_is_tagged_titled_and_holds_the_plan_and_comments(full_assessmen
 def test_the_word_document_has_real_headings_tables_and_alt_text(full_assessment):
     document = docx.Document(io.BytesIO(export_file(full_assessment, "docx").content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert {"Summary", "Action plan", "Participants' comments", "Appendix: the scale"} <= set(
+    assert {"Summary", "Action plan", "Participants' comments", "Appendix: the levels used"} <= set(
         headings
     )
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert SHARED in cells and CUSTOM in cells and "Our knowledge café" in cells
     assert any(p.text == COMMENT for p in document.paragraphs)
-    assert all(t.style.name == "Light Grid Accent 1" for t in document.tables)
+    assert all(t.style.name == "Table Grid" for t in document.tables)
     alts = [e.get("descr") for e in document.element.body.iter() if e.tag.endswith("}docPr")]
     assert len(alts) == 2 and all(a.startswith("Radar chart") for a in alts)
     assert document.core_properties.title == "Board review 2027"
