@@ -283,7 +283,8 @@ def _findings(document: Document, report: Report) -> None:
         rows = [r for r in report.rows if r.element.code.split(".")[0] == section.code]
         mean = next(s.mean for s in report.results.sections if s.section == section.code)
         document.add_heading(f"{section.code} {section.title}", level=2)
-        document.add_paragraph(f"Mean rating {report.number(mean)} on the 0 to 4 scale.")
+        intro = document.add_paragraph(f"Mean rating {report.number(mean)} on the 0 to 4 scale.")
+        intro.paragraph_format.keep_with_next = True
         _findings_table(document, report, rows)
         _rationale(document, rows)
 
