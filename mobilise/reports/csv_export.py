@@ -18,6 +18,7 @@ PLAN_HEADER = [
     "measure",
     "status",
     "notes",
+    "overdue",
 ]
 RESULTS_HEADER = [
     "element",
@@ -37,6 +38,7 @@ RESULTS_HEADER = [
     "agreed_level",
     "importance",
     "target",
+    "rationale_or_dissent",
 ]
 
 
@@ -61,6 +63,7 @@ def plan_csv(report: Report) -> bytes:
             row.measure,
             row.status or "",
             " | ".join(f"{at:%Y-%m-%d} {by}: {text}" for at, by, text in row.notes),
+            "yes" if row.overdue else "no",
         ]
         for row in report.plan_rows
     ]
@@ -85,6 +88,7 @@ def results_csv(report: Report) -> bytes:
                 r.consensus.level if r.consensus else "",
                 r.consensus.importance if r.consensus else "",
                 r.consensus.target if r.consensus else "",
+                r.consensus.rationale if r.consensus else "",
             ]
             for r in report.rows
         ],

@@ -1,63 +1,146 @@
-"""The report and the blank form as editable Word documents (python-docx)."""
+"""The Board paper (full, or the two-page Board summary) and the blank form as editable Word
+documents (python-docx), laid out the way NHS Board papers are: A4, a cover, "The Board is
+asked to:", a summary in plain words, then the findings, the plan and an appendix."""
 
 import io
+from collections.abc import Iterable
 
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from mobilise.assessments import charts
 from mobilise.framework.catalogue import Framework
-from mobilise.reports.presenter import Report
+from mobilise.plans.models import ActionStatus, Priority
+from mobilise.reports.docx_layout import column_widths
+from mobilise.reports.presenter import PlanRow, Report, action_row
 
 NHS_BLUE = RGBColor(0x00, 0x5E, 0xB8)
-TABLE_STYLE = "Light Grid Accent 1"
+PALE_GREY = "E8EDEE"
+TABLE_STYLE = "Table Grid"
+BODY_PT, TABLE_PT = 11, 9
+# A4 with 20 mm margins all round, as NHS Board papers are usually set.
+PAGE_MM, MARGIN_MM = (210, 297), 20
+TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
+SUBTITLE = "Knowledge Mobilisation self-assessment and action plan"
 
 
-def _document(title: str) -> Document:
+def _document(title: str, organisation: str = "") -> Document:
     document = Document()
     document.core_properties.title = title
     document.core_properties.language = "en-GB"
-    style = document.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(11)
-    for level in (1, 2, 3):
-        heading = document.styles[f"Heading {level}"]
-        heading.font.name = "Arial"
-        heading.font.color.rgb = NHS_BLUE
+    _styles(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.header_distance = section.footer_distance = Mm(10)
+    _header_and_footer(section, " · ".join(filter(None, [organisation, title])))
     return document
 
 
-# The text width of an A4 page with Word's default margins, shared out by weight.
-TEXT_WIDTH_MM = 160
+def _styles(document: Document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size in (("Title", 24), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+        style = document.styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.color.rgb = NHS_BLUE
+        # A heading never ends a page: it goes over with what it introduces.
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
+    document.styles["Caption"].paragraph_format.keep_with_next = True
+
+
+def _header_and_footer(section, heading: str) -> None:
+    header = section.header.paragraphs[0]
+    header.text = heading
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    for paragraph in (header, footer):
+        for run in paragraph.runs:
+            run.font.size = Pt(9)
+
+
+def _field(paragraph: Paragraph, name: str) -> None:
+    """A field Word and LibreOffice fill in when they lay the page out (python-docx has no
+    API for fields: it is raw OOXML, with "1" shown until the reader updates it)."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f" {name} \\* MERGEFORMAT ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
 
 
 def _table(
-    document: Document, header: list[str], rows: list[list[str]], weights: list[float]
+    document: Document,
+    header: list[str],
+    rows: list[list[str]],
+    weights: list[float],
+    caption: str = "",
 ) -> None:
+    """A table whose header row repeats on every page, whose rows never split across pages
+    and whose columns are wide enough for their longest word (none is broken inside)."""
+    if caption:
+        _styled(document, caption, "Caption")
     table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles[TABLE_STYLE]
     table.autofit = False
-    widths = [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+    widths = [Mm(w) for w in column_widths(header, rows, weights, TEXT_WIDTH_MM, TABLE_PT)]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
-    # Repeat the header row on every page.
-    header_props = table.rows[0]._tr.get_or_add_trPr()
-    repeat = header_props.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
-    header_props.append(repeat)
+        _shade(cell)
+    _repeat_and_keep(table.rows[0])
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
     # Word reads the cells' widths, LibreOffice the table grid's: set both.
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
+        _cant_split(row)
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
             for run in (r for p in cell.paragraphs for r in p.runs):
-                run.font.size = Pt(9)
+                run.font.size = Pt(TABLE_PT)
+                run.font.bold = index == 0 or None
     document.add_paragraph()
+
+
+def _shade(cell) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), PALE_GREY)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_and_keep(row) -> None:
+    """The header row repeats on every page and stays with the first row under it."""
+    row._tr.get_or_add_trPr().append(_on("w:tblHeader"))
+    for paragraph in (p for c in row.cells for p in c.paragraphs):
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _cant_split(row) -> None:
+    row._tr.get_or_add_trPr().append(_on("w:cantSplit"))
+
+
+def _on(tag: str):
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    return element
 
 
 def _picture(document: Document, chart: charts.Chart, width_mm: int = 150) -> None:
@@ -70,143 +153,264 @@ def _picture(document: Document, chart: charts.Chart, width_mm: int = 150) -> No
     doc_pr.set("title", alt[:100])
 
 
+def _labelled(document: Document, label: str, value: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+
+
+def _styled(document: Document, text: str, style: str) -> Paragraph:
+    """A paragraph of a built-in style, named by its id: python-docx's lookup by name scans
+    every style of the document for each paragraph, which doubled the time of the paper."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.style = style.replace(" ", "")
+    return paragraph
+
+
+def _heading(document: Document, text: str, level: int) -> Paragraph:
+    return _styled(document, text, f"Heading {level}" if level else "Title")
+
+
+def _bullets(document: Document, lines: Iterable[str]) -> None:
+    for line in lines:
+        _styled(document, line, "List Bullet")
+
+
+def _page_break(document: Document) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def _save(document: Document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def board_report(report: Report) -> bytes:
-    fw = report.framework
-    document = _document(report.assessment.title)
-    document.add_paragraph(report.organisation)
-    document.add_heading(report.assessment.title, level=0)
-    document.add_paragraph("Knowledge Mobilisation self-assessment and action plan")
+def _day(value) -> str:
+    return value.strftime("%-d %B %Y") if value else "–"
+
+
+# The parts of the paper, in order.
+
+
+def _cover(document: Document, report: Report) -> None:
+    cover, fw = report.cover, report.framework
+    organisation = document.add_paragraph()
+    organisation.add_run(report.organisation).bold = True
+    _styled(document, report.assessment.title, "Title")
+    document.add_paragraph(f"{SUBTITLE}: {report.unit}")
     for label, value in [
-        ("Unit", report.unit),
-        ("Date", report.date.strftime("%-d %B %Y")),
+        ("Meeting", cover.meeting or "–"),
+        ("Date of meeting", _day(cover.meeting_on)),
+        ("Author", cover.author or "–"),
+        ("Presented by", cover.presenter or "–"),
+        ("Executive sponsor", cover.sponsor or "–"),
+        ("Purpose", cover.purpose),
+        ("Assessment", f"{report.unit}, {_day(report.date)}"),
         ("Participants", str(report.results.responses)),
         ("Framework", f"{fw.name}, version {fw.version}"),
     ]:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _labelled(document, label, value)
 
-    document.add_heading("Summary", level=1)
+
+def _asked_to(document: Document, report: Report) -> None:
+    _heading(document, "Recommendations", level=1)
+    document.add_paragraph("The Board is asked to:").paragraph_format.keep_with_next = True
+    _bullets(document, report.cover.asked_to)
+
+
+def _summary(document: Document, report: Report) -> None:
+    summary = report.summary()
+    _heading(document, "Summary", level=1)
+    _heading(document, "Where the unit stands", level=2)
+    document.add_paragraph(summary.standing)
+    if summary.strengths:
+        _heading(document, "Three strengths", level=2)
+        _bullets(document, (f"{name}: agreed {level}" for name, level in summary.strengths))
+    if summary.priorities:
+        _heading(document, "Top priorities", level=2)
+        for (name, reason), ranked in zip(summary.priorities, report.priorities, strict=False):
+            said = _short(ranked.consensus.rationale)
+            _bullets(document, [f"{name}: {reason}." + (f" The group: {said}" if said else "")])
+    if summary.changed:
+        _heading(document, "What changed since the last assessment", level=2)
+        document.add_paragraph(summary.changed)
+    _heading(document, "The plan at a glance", level=2)
+    document.add_paragraph(summary.plan)
+    _overdue(document, report)
+
+
+def _overdue(document: Document, report: Report, named: int = 3) -> None:
+    """Overdue actions flagged in words: the first few by name, or pointed to in the plan."""
+    late = report.overdue
+    if not late:
+        return
+    paragraph = document.add_paragraph()
+    are = "action is" if len(late) == 1 else "actions are"
+    paragraph.add_run(f"Overdue: {len(late)} {are} past the due date").bold = True
+    if not named:
+        paragraph.add_run(", marked overdue in the tables below.")
+        return
+    listed = "; ".join(
+        f"{a.text} (due {_day(a.due_on)}, {a.owner or 'no owner'})" for a in late[:named]
+    )
+    more = f"; and {len(late) - named} more" if len(late) > named else ""
+    paragraph.add_run(f": {listed}{more}.")
+
+
+def _short(text: str, most: int = 160) -> str:
+    """The start of a long text, cut at a word, so the summary stays on its page (the
+    findings give it whole)."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0] + " …"
+
+
+def _figures(document: Document, report: Report) -> None:
+    """The section means: the one table of the Board summary."""
     if report.results.hidden:
-        document.add_paragraph(
-            f"The results are not shown: fewer than {report.results.minimum_responses} people "
-            "have answered, and no one may be identifiable."
-        )
-    else:
-        sections = "; ".join(
-            f"{fw.section(s.section).title} {report.number(s.mean)}"
+        return
+    fw = report.framework
+    _table(
+        document,
+        ["Section", "Mean rating (0 to 4)"],
+        [
+            [f"{s.section} {fw.section(s.section).title}", report.number(s.mean)]
             for s in report.results.sections
-        )
-        document.add_paragraph(
-            f"{report.results.responses} people rated the {len(fw.elements)} elements. The overall "
-            f"mean rating is {report.number(report.results.overall_mean)} on the 0 to 4 scale. "
-            f"{sections}."
-        )
-        document.add_heading("Three strengths", level=2)
-        for item in report.strengths:
-            document.add_paragraph(
-                f"{item.element} {fw.element(item.element).title}: agreed "
-                f"{fw.level(item.consensus.level).label}",
-                style="List Bullet",
-            )
-        document.add_heading("Top priorities", level=2)
-        for item in report.priorities:
-            document.add_paragraph(
-                f"{item.element} {fw.element(item.element).title}. {report.reason(item)}",
-                style="List Bullet",
-            )
-        document.add_heading("Section scores", level=1)
-        _picture(document, charts.section_radar(fw, report.results, fmt="png"), 120)
-        _table(
-            document,
-            ["Section", "Mean rating"],
+        ],
+        [5, 2],
+        caption=f"Mean rating per section; overall {report.number(report.results.overall_mean)}",
+    )
+
+
+def _findings(document: Document, report: Report) -> None:
+    fw = report.framework
+    _heading(document, "Findings", level=1)
+    if report.results.hidden:
+        document.add_paragraph(report.summary().standing)
+        return
+    _picture(document, charts.section_radar(fw, report.results, fmt="png"), 120)
+    _picture(document, charts.element_radar(fw, report.results, fmt="png"))
+    for section in fw.sections:
+        rows = [r for r in report.rows if r.element.code.split(".")[0] == section.code]
+        mean = next(s.mean for s in report.results.sections if s.section == section.code)
+        _heading(document, f"{section.code} {section.title}", level=2)
+        intro = document.add_paragraph(f"Mean rating {report.number(mean)} on the 0 to 4 scale.")
+        intro.paragraph_format.keep_with_next = True
+        _findings_table(document, report, rows)
+        _rationale(document, rows)
+
+
+def _findings_table(document: Document, report: Report, rows) -> None:
+    def agreed(r, value):
+        return report.level_label(value) if r.consensus else "–"
+
+    _table(
+        document,
+        ["Element", "Agreed level", "Median", "Mean", "Wide spread", "Importance", "Target"],
+        [
             [
-                [f"{s.section} {fw.section(s.section).title}", report.number(s.mean)]
-                for s in report.results.sections
-            ],
-            [5, 1.5],
-        )
-        document.add_heading("The 23 elements", level=1)
-        _picture(document, charts.element_radar(fw, report.results, fmt="png"))
-        _table(
-            document,
-            ["Element", "Agreed level", "Median", "Mean", "Disagreement", "Importance", "Target"],
-            [
-                [
-                    f"{r.element.code} {r.element.title}",
-                    report.level_label(r.consensus.level) if r.consensus else "–",
-                    report.number(r.result.median),
-                    report.number(r.result.mean),
-                    "Yes" if r.result.spread else "No",
-                    r.consensus.get_importance_display() if r.consensus else "–",
-                    report.level_label(r.consensus.target) if r.consensus else "–",
-                ]
-                for r in report.rows
-            ],
-            [4.6, 2.4, 1.5, 1.3, 2.1, 2, 2.4],
-        )
-    document.add_heading("Action plan", level=1)
+                f"{r.element.code} {r.element.title}",
+                agreed(r, r.consensus and r.consensus.level),
+                report.number(r.result.median),
+                report.number(r.result.mean),
+                "Yes" if r.result.spread else "No",
+                r.consensus.get_importance_display() if r.consensus else "–",
+                agreed(r, r.consensus and r.consensus.target),
+            ]
+            for r in rows
+        ],
+        [4.6, 2.4, 1.5, 1.3, 1.8, 2, 2.4],
+    )
+
+
+def _rationale(document: Document, rows) -> None:
+    said = [
+        (r.element, r.consensus.rationale) for r in rows if r.consensus and r.consensus.rationale
+    ]
+    if not said:
+        return
+    _heading(document, "Rationale or dissent", level=3)
+    _bullets(document, (f"{e.code} {e.title}: {text}" for e, text in said))
+
+
+def _plan(document: Document, report: Report) -> None:
+    _heading(document, "Action plan", level=1)
+    document.add_paragraph(report.summary().plan)
+    _overdue(document, report, named=0)
     for priority, actions in report.actions_by_priority:
-        document.add_heading(f"{priority.capitalize()} priority", level=2)
+        _heading(document, f"{Priority(priority).label} priority", level=2)
         _table(
             document,
-            ["Action", "Elements", "Owner", "Due", "Success measure", "Status"],
-            [
-                [
-                    a.text + (" (carried over)" if a.carried_over_from_id else ""),
-                    ", ".join(a.element_codes),
-                    a.owner or "–",
-                    a.due_on.strftime("%-d %b %Y") if a.due_on else "–",
-                    a.measure or "–",
-                    a.get_status_display(),
-                ]
-                for a in actions
-            ],
-            [5, 1.6, 2.4, 2, 2.6, 1.8],
+            ["Action", "Elements", "Owner", "Due", "Status", "Success measure"],
+            [_plan_cells(action_row(a), bool(a.carried_over_from_id)) for a in actions],
+            [5, 1.6, 2.4, 1.9, 2, 2.6],
         )
-    if report.no_action:
-        document.add_heading("No action required", level=2)
-        _table(
-            document,
-            ["Element", "Reason"],
+    _no_action(document, report)
+
+
+def _plan_cells(row: PlanRow, carried: bool) -> list[str]:
+    status = ActionStatus(row.status).label
+    return [
+        row.text + (" (carried over)" if carried else ""),
+        ", ".join(row.elements),
+        row.owner or "–",
+        row.due_on.strftime("%-d %b %Y") if row.due_on else "–",
+        f"{status}, overdue" if row.overdue else status,
+        row.measure or "–",
+    ]
+
+
+def _no_action(document: Document, report: Report) -> None:
+    if not report.no_action:
+        return
+    fw = report.framework
+    _heading(document, "No action required", level=2)
+    _table(
+        document,
+        ["Element", "Reason"],
+        [
+            [f"{n.element_code} {fw.element(n.element_code).title}", n.reason or "–"]
+            for n in report.no_action
+        ],
+        [4, 4],
+    )
+
+
+def _changes(document: Document, report: Report) -> None:
+    if not report.comparison:
+        return
+    _heading(document, "Change since the last assessment", level=1)
+    _table(
+        document,
+        ["Element", "Last time", "Now", "Change", "Actions done"],
+        [
             [
-                [f"{n.element_code} {fw.element(n.element_code).title}", n.reason or "–"]
-                for n in report.no_action
-            ],
-            [4, 4],
-        )
-    if report.comparison:
-        document.add_heading("Change since the last assessment", level=1)
-        _table(
-            document,
-            ["Element", "Last time", "Now", "Change", "Actions done"],
-            [
-                [
-                    row.element,
-                    report.level_label(row.previous_agreed),
-                    report.level_label(row.agreed),
-                    "–" if row.agreed_change is None else f"{row.agreed_change:+d}",
-                    "; ".join(a.text for a in row.done) or "–",
-                ]
-                for row in report.comparison.elements
-            ],
-            [1.3, 2.4, 2.4, 1.4, 5],
-        )
-    if report.comments:
-        document.add_heading("Participants' comments", level=1)
-        for element in fw.elements:
-            if element.code in report.comments:
-                document.add_heading(f"{element.code} {element.title}", level=3)
-                for comment in report.comments[element.code]:
-                    document.add_paragraph(comment, style="List Bullet")
-    document.add_heading("Appendix: the scale", level=1)
+                row.element,
+                report.level_label(row.previous_agreed),
+                report.level_label(row.agreed),
+                "–" if row.agreed_change is None else f"{row.agreed_change:+d}",
+                "; ".join(a.text for a in row.done) or "–",
+            ]
+            for row in report.comparison.elements
+        ],
+        [1.3, 2.4, 2.4, 1.4, 5],
+    )
+
+
+def _comments(document: Document, report: Report) -> None:
+    if not report.comments:
+        return
+    _heading(document, "Participants' comments", level=1)
+    for element in report.framework.elements:
+        if element.code in report.comments:
+            _heading(document, f"{element.code} {element.title}", level=3)
+            _bullets(document, report.comments[element.code])
+
+
+def _appendix(document: Document, report: Report) -> None:
+    fw = report.framework
+    _heading(document, "Appendix: the levels used", level=1)
     document.add_paragraph(fw.scale_about)
     _table(
         document,
@@ -216,26 +420,50 @@ def board_report(report: Report) -> bytes:
         [2, 6],
     )
     if report.techniques:
-        document.add_heading("Appendix: techniques named in the plan", level=1)
+        _heading(document, "Appendix: techniques named in the plan", level=1)
         for technique in report.techniques:
-            document.add_heading(technique.name, level=3)
+            _heading(document, technique.name, level=3)
             document.add_paragraph(technique.summary)
+
+
+def _front(report: Report) -> Document:
+    """The cover and the summary page, which both lengths of the paper open with."""
+    document = _document(report.assessment.title, report.organisation)
+    _cover(document, report)
+    _asked_to(document, report)
+    _page_break(document)
+    _summary(document, report)
+    _figures(document, report)
+    return document
+
+
+def board_report(report: Report) -> bytes:
+    """The full Board paper."""
+    document = _front(report)
+    _page_break(document)
+    for part in (_findings, _plan, _changes, _comments, _appendix):
+        part(document, report)
     return _save(document)
+
+
+def board_summary(report: Report) -> bytes:
+    """The Board summary: the cover, then one page of figures and priorities."""
+    return _save(_front(report))
 
 
 def blank_form(framework: Framework, title: str = "") -> bytes:
     title = title or "Knowledge Mobilisation self-assessment"
     document = _document(f"{title}: paper form")
-    document.add_heading(title, level=0)
+    _heading(document, title, level=0)
     document.add_paragraph(
         "For each element, tick the level that best describes what happens now — not what is "
         "planned — or Don't know. Add a comment if you wish. Do not write your name: your "
         "answers are anonymous."
     )
     for section in framework.sections:
-        document.add_heading(f"{section.code} {section.title}", level=1)
+        _heading(document, f"{section.code} {section.title}", level=1)
         for element in section.elements:
-            document.add_heading(f"{element.code} {element.title}", level=2)
+            _heading(document, f"{element.code} {element.title}", level=2)
             for level, description in zip(framework.scale, element.levels, strict=True):
                 document.add_paragraph(f"☐ {level.level} {level.label}: {description}")
             document.add_paragraph(f"☐ {framework.dont_know}")

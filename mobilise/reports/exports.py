@@ -15,6 +15,10 @@ FORMATS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "report.docx",
     ),
+    "summary-docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "board-summary.docx",
+    ),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "workbook.xlsx"),
     "csv": ("text/csv; charset=utf-8", "action-plan.csv"),
     "results-csv": ("text/csv; charset=utf-8", "results.csv"),
@@ -39,6 +43,7 @@ def export_file(assessment: Assessment, fmt: str) -> ExportFile:
         make = {
             "pdf": pdf.board_report,
             "docx": docx.board_report,
+            "summary-docx": docx.board_summary,
             "xlsx": xlsx.workbook,
             "csv": csv_export.plan_csv,
             "results-csv": csv_export.results_csv,

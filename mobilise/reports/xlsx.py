@@ -88,28 +88,10 @@ def workbook(report: Report) -> bytes:
             "Agreed level",
             "Importance",
             "Target",
-            "Rationale",
+            "Rationale or dissent",
         ],
-        [
-            [
-                r.element.code,
-                r.element.title,
-                r.result.n,
-                r.result.dont_know,
-                *r.result.distribution.values(),
-                r.result.median,
-                round2(r.result.mean),
-                r.result.min,
-                r.result.max,
-                "Yes" if r.result.spread else "No",
-                r.consensus.level if r.consensus else None,
-                r.consensus.importance if r.consensus else None,
-                r.consensus.target if r.consensus else None,
-                r.consensus.rationale if r.consensus else None,
-            ]
-            for r in report.rows
-        ],
-        [9, 50, 6, 10, 9, 10, 11, 11, 10, 8, 8, 6, 6, 13, 12, 11, 8, 50],
+        [_results_row(report, r) for r in report.rows],
+        [9, 50, 6, 10, 9, 10, 11, 11, 10, 8, 8, 6, 6, 13, 15, 11, 15, 60],
     )
     _sheet(
         book,
@@ -131,13 +113,16 @@ def workbook(report: Report) -> bytes:
             "Due",
             "Success measure",
             "Status",
+            "Overdue",
             "Progress notes",
+            "Catalogue option",
         ],
         [_plan_row(row) for row in report.plan_rows],
-        [60, 14, 16, 10, 28, 28, 12, 40, 13, 60],
+        [60, 14, 18, 10, 28, 28, 12, 40, 13, 10, 60, 16],
     )
     last = max(plan.max_row, 2)
-    for column, values in (("D", Priority.values), ("I", ActionStatus.values)):
+    # The lists offer the words the sheet shows, so a value picked from them reads the same.
+    for column, values in (("D", Priority.labels), ("I", ActionStatus.labels)):
         validation = DataValidation(
             type="list", formula1='"' + ",".join(values) + '"', allow_blank=True
         )
@@ -163,22 +148,52 @@ def workbook(report: Report) -> bytes:
     return out.getvalue()
 
 
+SOURCES = {
+    "catalogue": "Catalogue",
+    "local": "Local action",
+    "own": "Own action",
+    "no_action": "No action required",
+}
+
+
+def _results_row(report: Report, r) -> list:
+    agreed = r.consensus
+    return [
+        r.element.code,
+        r.element.title,
+        r.result.n,
+        r.result.dont_know,
+        *r.result.distribution.values(),
+        r.result.median,
+        round2(r.result.mean),
+        r.result.min,
+        r.result.max,
+        "Yes" if r.result.spread else "No",
+        report.level_label(agreed.level) if agreed else None,
+        agreed.get_importance_display() if agreed else None,
+        report.level_label(agreed.target) if agreed else None,
+        (agreed.rationale or None) if agreed else None,
+    ]
+
+
 def _plan_row(row: PlanRow) -> list:
+    """In words, as the plan reads elsewhere: "High", "In progress", "Catalogue"."""
     if row.source == "no_action":
-        return [f"No action required: {row.reason}".strip(": "), row.elements[0], "No action"] + [
-            None
-        ] * 7
+        text = f"No action required: {row.reason}".strip(": ")
+        return [text, row.elements[0], SOURCES[row.source]] + [None] * 9
     return [
         row.text,
         ", ".join(row.elements),
-        f"Catalogue {row.option_id}" if row.option_id else row.source.capitalize(),
-        row.priority,
+        SOURCES[row.source],
+        Priority(row.priority).label if row.priority else None,
         row.owner,
         row.owner_email,
         row.due_on,
         row.measure,
-        row.status,
+        ActionStatus(row.status).label if row.status else None,
+        "Yes" if row.overdue else "No",
         "\n".join(f"{at:%Y-%m-%d} {by}: {text}" for at, by, text in row.notes),
+        row.option_id,
     ]
 
 

@@ -68,3 +68,18 @@ def full_assessment(facilitator):
     )
     plans.mark_no_action(assessment, "2.6", "A strength", user)
     return assessment
+
+
+OVERDUE_OWNER = "Clinical librarian"
+
+
+@pytest.fixture
+def overdue_assessment(full_assessment):
+    """The full assessment with its custom action a month past its due date, not started."""
+    from mobilise.core.dates import uk_today
+    from mobilise.plans.models import PlanAction
+
+    PlanAction.objects.filter(plan__assessment=full_assessment, text=CUSTOM).update(
+        due_on=uk_today() - datetime.timedelta(days=30), owner=OVERDUE_OWNER, status="not_started"
+    )
+    return full_assessment

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def text_of(fmt: str, content: bytes) -> str:
     if fmt == "pdf":
         return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(content)).pages)
-    if fmt == "docx":
+    if fmt.endswith("docx"):
         document = docx.Document(io.BytesIO(content))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return "\n".join([p.text for p in document.paragraphs] + cells)

@@ -47,13 +47,13 @@ def test_the_pdf_is_tagged_titled_and_holds_the_plan_and_comments(full_assessmen
 def test_the_word_document_has_real_headings_tables_and_alt_text(full_assessment):
     document = docx.Document(io.BytesIO(export_file(full_assessment, "docx").content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert {"Summary", "Action plan", "Participants' comments", "Appendix: the scale"} <= set(
+    assert {"Summary", "Action plan", "Participants' comments", "Appendix: the levels used"} <= set(
         headings
     )
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert SHARED in cells and CUSTOM in cells and "Our knowledge café" in cells
     assert any(p.text == COMMENT for p in document.paragraphs)
-    assert all(t.style.name == "Light Grid Accent 1" for t in document.tables)
+    assert all(t.style.name == "Table Grid" for t in document.tables)
     alts = [e.get("descr") for e in document.element.body.iter() if e.tag.endswith("}docPr")]
     assert len(alts) == 2 and all(a.startswith("Radar chart") for a in alts)
     assert document.core_properties.title == "Board review 2027"
@@ -65,13 +65,13 @@ def test_the_workbook_has_its_sheets_lists_filters_and_dates(full_assessment):
     plan = book["Action plan"]
     assert plan.freeze_panes == "A2" and plan.auto_filter.ref.startswith("A1:")
     assert sorted(dv.formula1 for dv in plan.data_validations.dataValidation) == [
-        '"high,medium,low"',
-        '"not_started,in_progress,done,dropped"',
+        '"High,Medium,Low"',
+        '"Not started,In progress,Done,Dropped"',
     ]
     rows = list(plan.iter_rows(min_row=2, values_only=True))
     shared = next(r for r in rows if r[0] == SHARED)
     assert shared[1] == "4.1, 4.3" and shared[6].date().isoformat() == "2027-06-30"
-    assert "Website review started" in shared[9]
+    assert "Website review started" in shared[10]
     assert any(r[0] == CUSTOM for r in rows)
     assert book["Results"].max_row == 24
     ratings = list(book["Ratings"].iter_rows(min_row=2, values_only=True))
@@ -172,3 +172,42 @@ def test_text_that_looks_like_a_formula_stays_text(full_assessment):
         csv.reader(io.StringIO(export_file(full_assessment, "csv").content.decode("utf-8-sig")))
     )
     assert any(r[0] == "'+SUM(A1:A9)" for r in rows)
+
+
+def test_the_workbook_is_in_words_with_the_rationale_and_overdue_flagged(overdue_assessment):
+    book = openpyxl.load_workbook(io.BytesIO(export_file(overdue_assessment, "xlsx").content))
+    results = list(book["Results"].iter_rows(values_only=True))
+    assert results[0][-4:] == ("Agreed level", "Importance", "Target", "Rationale or dissent")
+    one_one = next(r for r in results if r[0] == "1.1")
+    assert one_one[-4:] == ("1 Emerging", "High", "3 Established", "Rationale 1.1")
+    plan = book["Action plan"]
+    header = [c.value for c in plan[1]]
+    column = {name: header.index(name) for name in header}
+    rows = {r[0]: r for r in plan.iter_rows(min_row=2, values_only=True)}
+    shared, custom = rows[SHARED], rows[CUSTOM]
+    assert (shared[column["Source"]], shared[column["Catalogue option"]]) == ("Catalogue", "4.1-c")
+    assert (shared[column["Priority"]], shared[column["Status"]]) == ("High", "In progress")
+    assert (shared[column["Overdue"]], custom[column["Overdue"]]) == ("No", "Yes")
+    assert (custom[column["Source"]], custom[column["Status"]]) == ("Own action", "Not started")
+    assert rows["Our knowledge café"][column["Source"]] == "Local action"
+    assert rows["No action required: A strength"][column["Source"]] == "No action required"
+    # What the sheet shows is what its drop-down lists offer.
+    lists = {
+        str(dv.sqref).split(":")[0][0]: dv.formula1.strip('"').split(",")
+        for dv in plan.data_validations.dataValidation
+    }
+    for letter, name in (("D", "Priority"), ("I", "Status")):
+        assert header[ord(letter) - ord("A")] == name
+        shown = {r[column[name]] for r in rows.values() if r[column[name]]}
+        assert shown <= set(lists[letter]), (name, shown)
+
+
+def test_the_csv_files_give_the_rationale_and_flag_overdue_actions(overdue_assessment):
+    def rows_of(fmt):
+        content = export_file(overdue_assessment, fmt).content.decode("utf-8-sig")
+        return list(csv.DictReader(io.StringIO(content)))
+
+    results = {r["element"]: r for r in rows_of("results-csv")}
+    assert results["2.6"]["rationale_or_dissent"] == "Rationale 2.6"
+    plan = {r["action"]: r for r in rows_of("csv")}
+    assert (plan[CUSTOM]["overdue"], plan[SHARED]["overdue"]) == ("yes", "no")

@@ -16,10 +16,12 @@ pytestmark = pytest.mark.django_db
 TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "summary-docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
+ZIPPED_OR_PDF = {"pdf", "docx", "summary-docx", "xlsx"}
 
 
 @pytest.mark.parametrize("fmt", list(TYPES))
@@ -29,8 +31,10 @@ def test_the_api_exports_each_format_as_an_attachment(facilitator_api, full_asse
     assert response["Content-Type"] == TYPES[fmt]
     disposition = response["Content-Disposition"]
     assert disposition.startswith('attachment; filename="northshire-nhs-trust-team-')
-    assert b"Review resources on the website" in response.content or fmt in {"pdf", "docx", "xlsx"}
+    assert b"Review resources on the website" in response.content or fmt in ZIPPED_OR_PDF
     assert len(response.content) > 400
+    if fmt == "summary-docx":
+        assert disposition.endswith('-board-summary.docx"')
 
 
 def test_an_unknown_format_or_another_organisations_assessment_is_a_404(
@@ -57,7 +61,7 @@ def test_the_results_and_plan_pages_offer_every_download(signed_in, full_assessm
                 "a[download]"
             )
         }
-        for fmt in ["pdf", "docx", "xlsx", "csv", "results-csv", "json"]:
+        for fmt in ["pdf", "docx", "summary-docx", "xlsx", "csv", "results-csv", "json"]:
             assert f"/assessments/{full_assessment.id}/export/{fmt}/" in links
         assert f"/assessments/{full_assessment.id}/paper-form.pdf" in links
 
