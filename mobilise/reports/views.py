@@ -13,7 +13,7 @@ from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.core.form_views import bound, done, handle
 from mobilise.core.json_input import JsonRefused, parse_json
-from mobilise.reports import board_paper
+from mobilise.reports import cover
 from mobilise.reports.exports import (
     BLANK_FORMS,
     FORMATS,
@@ -46,10 +46,10 @@ def board_paper_page(request: HttpRequest, assessment_id) -> HttpResponse:
     asked to do), then download the paper and its summary."""
     assessment = load(request, assessment_id)
     require_editor(request)
-    form = bound(request, BoardPaperForm, initial=board_paper.initial(assessment))
+    form = bound(request, BoardPaperForm, initial=cover.initial(assessment))
 
     def save(data: dict) -> HttpResponse:
-        board_paper.save(assessment, data, request.user)
+        cover.save(assessment, data, request.user)
         return done(
             request,
             "The Board paper's cover is saved: download the paper below.",
