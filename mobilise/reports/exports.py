@@ -11,6 +11,7 @@ from mobilise.reports.presenter import build_report, file_stem
 
 FORMATS = {
     "pdf": ("application/pdf", "board-report.pdf"),
+    "summary-pdf": ("application/pdf", "board-summary.pdf"),
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "report.docx",
@@ -38,6 +39,7 @@ def export_file(assessment: Assessment, fmt: str) -> ExportFile:
         report = build_report(assessment)
         make = {
             "pdf": pdf.board_report,
+            "summary-pdf": pdf.board_summary,
             "docx": docx.board_report,
             "xlsx": xlsx.workbook,
             "csv": csv_export.plan_csv,

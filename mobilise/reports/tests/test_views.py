@@ -57,7 +57,7 @@ def test_the_results_and_plan_pages_offer_every_download(signed_in, full_assessm
                 "a[download]"
             )
         }
-        for fmt in ["pdf", "docx", "xlsx", "csv", "results-csv", "json"]:
+        for fmt in ["pdf", "summary-pdf", "docx", "xlsx", "csv", "results-csv", "json"]:
             assert f"/assessments/{full_assessment.id}/export/{fmt}/" in links
         assert f"/assessments/{full_assessment.id}/paper-form.pdf" in links
 
