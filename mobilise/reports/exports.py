@@ -36,7 +36,7 @@ def export_file(assessment: Assessment, fmt: str) -> ExportFile:
     if fmt == "json":
         content = json.dumps(export_assessment(assessment), indent=2, ensure_ascii=False).encode()
     else:
-        report = build_report(assessment)
+        report = build_report(assessment, whole=fmt != "summary-pdf")
         make = {
             "pdf": pdf.board_report,
             "summary-pdf": pdf.board_summary,
