@@ -6,7 +6,8 @@
     # the sizes of issue #11 (the Excel workbook was quadratic in the responses):
     .venv/bin/python perf/exports.py --participants 100,400,3000 --formats xlsx --runs 1
 
-Throwaway SQLite file (or DATABASE_URL). The first run of a format also draws its charts
+Before anything, the Typst warm-up a gunicorn worker does when it starts (`--cold` leaves
+it out). Throwaway SQLite file (or DATABASE_URL). The first run of a format also draws its charts
 (later runs reuse the drawings of the same figures); both are printed. The PDFs come first,
 so that "first" is the first PDF of the process. Then, in the same run, the same two PDFs
 drawn by WeasyPrint from the same content (perf/weasyprint_board_paper.jinja, the engine
@@ -38,7 +39,7 @@ from mobilise.assessments.services.setup import create_assessment
 from mobilise.plans.services import plan as plans
 from mobilise.reports.board_paper import paper
 from mobilise.reports.exports import FORMATS, export_file
-from mobilise.reports.pdf import STYLESHEET
+from mobilise.reports.pdf import STYLESHEET, warm_up
 from mobilise.reports.presenter import build_report
 
 COMMENT_RATE = 0.1  # about one answer in ten carries a comment
@@ -97,9 +98,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--formats", default=",".join(FORMATS), help="for example xlsx,json")
     parser.add_argument("--no-compare", action="store_true", help="skip WeasyPrint and ratios")
+    parser.add_argument("--cold", action="store_true", help="no warm-up, as gunicorn's worker does")
     args = parser.parse_args()
     setup_test_environment()
     call_command("migrate", verbosity=0)
+    if not args.cold:
+        start = time.perf_counter()
+        warm_up()
+        took = (time.perf_counter() - start) * 1000
+        print(f"worker start (post_worker_init): warm-up {took:.1f} ms")
     formats = [f for f in args.formats.split(",") if f]
     for participants in (int(size) for size in args.participants.split(",")):
         assessment = build(participants, args.actions)

@@ -5,9 +5,24 @@ Every figure and every sentence comes from the one presenter (`Report`, `Report.
 `json()`, so nothing anyone typed is ever read as Typst markup.
 """
 
+from django.utils import timezone
+
+from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments import charts
+from mobilise.assessments.models import Assessment, Consensus
+from mobilise.assessments.services import priorities
+from mobilise.assessments.services.results import compute
+from mobilise.core.dates import uk_today
+from mobilise.framework.catalogue import get_framework
 from mobilise.plans.models import ActionStatus, Priority
-from mobilise.reports.presenter import PlanRow, Report, action_row
+from mobilise.reports.presenter import (
+    Cover,
+    ElementRow,
+    PlanRow,
+    Report,
+    action_row,
+    default_recommendations,
+)
 
 TO_BE_CONFIRMED = "To be confirmed"
 # Line and marker per series of a radar, in the order of `charts.STYLES`: the PDF draws
@@ -239,3 +254,45 @@ def paper(report: Report, length: str = "full") -> dict:
         + [[fw.dont_know, fw.dont_know_description]],
         "techniques": [[t.name, t.summary] for t in report.techniques],
     }
+
+
+def sample_report() -> Report:
+    """A made-up assessment held in memory, never saved: what a worker draws once when it
+    starts, so that its first real download is not the one that pays for Typst's start."""
+    fw = get_framework()
+    organisation = Organisation(name="Sample NHS Trust")
+    assessment = Assessment(
+        title="Sample assessment",
+        organisation=organisation,
+        unit=Unit(name="Sample team", organisation=organisation),
+        framework_version=fw.version,
+        created_at=timezone.now(),
+    )
+    counts = {
+        (e.code, level): 1 + (i + level) % 3
+        for i, e in enumerate(fw.elements)
+        for level in fw.levels
+    }
+    agreed = {
+        e.code: Consensus(
+            element_code=e.code, level=i % 4, importance="high", target=3, rationale="Sample"
+        )
+        for i, e in enumerate(fw.elements)
+    }
+    results = compute(fw, counts, 10, agreed)
+    return Report(
+        assessment=assessment,
+        framework=fw,
+        results=results,
+        rows=[ElementRow(fw.element(r.element), r) for r in results.elements],
+        strengths=priorities.strengths(results),
+        priorities=[r for r in priorities.priorities(fw, results) if r.score > 0][:5],
+        actions=[],
+        no_action=[],
+        complete=False,
+        missing=[e.code for e in fw.elements],
+        comments={"1.1": ["A sample comment"]},
+        techniques=list(fw.techniques[:1]),
+        comparison=None,
+        cover=Cover("", None, "", "", "", "For decision", default_recommendations(uk_today())),
+    )

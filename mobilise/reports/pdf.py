@@ -12,7 +12,7 @@ from weasyprint import CSS, HTML
 
 from mobilise.assessments.services.pre_read import PreRead
 from mobilise.framework.catalogue import Framework
-from mobilise.reports.board_paper import paper
+from mobilise.reports.board_paper import paper, sample_report
 from mobilise.reports.presenter import Report
 
 STYLESHEET = Path(__file__).parent / "assets" / "report.css"
@@ -32,6 +32,15 @@ def _typst(source: Path, data: dict) -> bytes:
         return _compiler().compile(
             source.read_bytes(), format="pdf", pdf_standards="ua-1", sys_inputs=inputs
         )
+
+
+def warm_up() -> None:
+    """Draw both lengths of a made-up paper once (gunicorn's post_worker_init calls this):
+    the compiler reads its fonts and lays out the template's parts for the first time here,
+    not in someone's first download."""
+    report = sample_report()
+    for length in ("full", "summary"):
+        _typst(BOARD_PAPER, paper(report, length))
 
 
 def _pdf(html: str) -> bytes:

@@ -192,3 +192,12 @@ def test_the_board_summary_downloads_from_the_page_and_the_api(
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"].endswith('-board-summary.pdf"')
         assert len(pypdf.PdfReader(io.BytesIO(response.content)).pages) == 2
+
+
+def test_a_worker_draws_a_made_up_paper_when_it_starts():
+    from mobilise.reports.board_paper import paper, sample_report
+    from mobilise.reports.pdf import BOARD_PAPER, _typst, warm_up
+
+    warm_up()
+    pages = pypdf.PdfReader(io.BytesIO(_typst(BOARD_PAPER, paper(sample_report(), "summary"))))
+    assert len(pages.pages) == 2 and "Sample NHS Trust" in pages.pages[0].extract_text()
