@@ -67,6 +67,14 @@ def _metadata(fmt: str) -> dict | None:
 # Told apart without colour, for print in black and white: a line style and a marker shape
 # per series, in this order, and a legend in words.
 STYLES = [("-", "o"), ("--", "s"), (":", "^")]
+_IN_WORDS = {
+    ("-", "o"): "solid line, circles",
+    ("--", "s"): "dashed line, squares",
+    (":", "^"): "dotted line, triangles",
+}
+
+
+RADAR_TEXT = 12  # points: 8 or more once Word scales the drawing to the page (issue #14.6)
 
 
 def _radar(
@@ -88,18 +96,25 @@ def _radar(
             linestyle=dashes,
             marker=marker,
             markersize=5,
-            label=name,
+            markeredgecolor=TEXT,
+            markeredgewidth=0.6,
+            label=f"{name} ({_IN_WORDS[dashes, marker]})",
         )
         axes.fill([a for a, _ in closed], [v for _, v in closed], color=colour, alpha=0.12)
     axes.set_xticks(angles)
-    axes.set_xticklabels(labels)
+    axes.set_xticklabels(labels, fontsize=RADAR_TEXT)
     axes.set_ylim(0, 4)
     axes.set_yticks([0, 1, 2, 3, 4])
-    axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY)
+    axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY, fontsize=RADAR_TEXT)
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
     if axes.get_legend_handles_labels()[0]:
-        axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
+        axes.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            frameon=False,
+            fontsize=RADAR_TEXT,
+        )
     return figure
 
 

@@ -201,3 +201,23 @@ def test_a_worker_draws_a_made_up_paper_when_it_starts():
     warm_up()
     pages = pypdf.PdfReader(io.BytesIO(_typst(BOARD_PAPER, paper(sample_report(), "summary"))))
     assert len(pages.pages) == 2 and "Sample NHS Trust" in pages.pages[0].extract_text()
+
+
+def test_charts_in_documents_read_in_black_and_white_at_8_points_or_more(full_assessment):
+    from PIL import Image
+
+    from mobilise.assessments import charts
+    from mobilise.reports.presenter import build_report
+
+    report = build_report(full_assessment)
+    text = pdf_text(export_file(full_assessment, "pdf").content)
+    assert "Median rating (solid line, circles)" in text
+    assert "Agreed level (dashed line, squares)" in text
+    # Word draws the section radar 120 mm wide and the element radar 150 mm wide.
+    for chart, width_mm in [
+        (charts.section_radar(report.framework, report.results, fmt="png"), 120),
+        (charts.element_radar(report.framework, report.results, fmt="png"), 150),
+    ]:
+        drawn_mm = Image.open(io.BytesIO(chart.image)).width / 150 * 25.4
+        assert charts.RADAR_TEXT * width_mm / drawn_mm >= 8
+        assert "(solid line, circles)" not in chart.alt  # the alternative reads the values
