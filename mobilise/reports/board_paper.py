@@ -208,7 +208,8 @@ def paper(report: Report, length: str = "full") -> dict:
         "length": length,
         "title": f"{report.assessment.title}: {report.unit} – Board paper",
         "organisation": report.organisation,
-        "heading": report.assessment.title,
+        # PDF/UA refuses an empty heading; an imported assessment may have a blank title.
+        "heading": report.assessment.title.strip() or "Knowledge Mobilisation self-assessment",
         "subtitle": f"Knowledge Mobilisation self-assessment and action plan: {report.unit}",
         "assessed_on": _day(report.date),
         "participants": str(report.results.responses),

@@ -221,3 +221,10 @@ def test_charts_in_documents_read_in_black_and_white_at_8_points_or_more(full_as
         drawn_mm = Image.open(io.BytesIO(chart.image)).width / 150 * 25.4
         assert charts.RADAR_TEXT * width_mm / drawn_mm >= 8
         assert "(solid line, circles)" not in chart.alt  # the alternative reads the values
+
+
+def test_a_blank_title_still_makes_a_tagged_paper(full_assessment):
+    full_assessment.title = "   "
+    full_assessment.save()
+    text = pdf_text(export_file(full_assessment, "pdf").content)
+    assert text.startswith("Northshire NHS Trust Knowledge Mobilisation self-assessment")
