@@ -19,3 +19,10 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 # Participants' requests are logged without their address (ADR 0014).
 logger_class = "mobilise.config.participant_logs.ParticipantSafeLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker) -> None:
+    """Each worker draws a made-up Board paper once, before its first request (ADR 0020)."""
+    from mobilise.reports.pdf import warm_up
+
+    warm_up()

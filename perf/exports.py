@@ -6,8 +6,13 @@
     # the sizes of issue #11 (the Excel workbook was quadratic in the responses):
     .venv/bin/python perf/exports.py --participants 100,400,3000 --formats xlsx --runs 1
 
-Throwaway SQLite file (or DATABASE_URL). The first run of a format also draws its charts
-(later runs reuse the drawings of the same figures); both are printed. Nothing is asserted.
+Before anything, the Typst warm-up a gunicorn worker does when it starts (`--cold` leaves
+it out). Throwaway SQLite file (or DATABASE_URL). The first run of a format also draws its charts
+(later runs reuse the drawings of the same figures); both are printed. The PDFs come first,
+so that "first" is the first PDF of the process. Then, in the same run, the same two PDFs
+drawn by WeasyPrint from the same content (perf/weasyprint_board_paper.jinja, the engine
+before ADR 0020) and the results page's HTML, with the ratios of issue #14. Nothing is
+asserted.
 """
 
 import argparse
@@ -16,26 +21,38 @@ import os
 import random
 import statistics
 import time
+from pathlib import Path
 
 import bootstrap  # noqa: F401 - sets Django up before anything imports it
+import jinja2
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment
+from weasyprint import CSS, HTML
 
-from mobilise.accounts.models import Organisation, User
+from mobilise.accounts.models import Membership, Organisation, Role, User
+from mobilise.assessments import charts
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
 from mobilise.assessments.services.setup import create_assessment
 from mobilise.plans.services import plan as plans
+from mobilise.reports.board_paper import paper
 from mobilise.reports.exports import FORMATS, export_file
+from mobilise.reports.pdf import STYLESHEET, warm_up
+from mobilise.reports.presenter import build_report
 
 COMMENT_RATE = 0.1  # about one answer in ten carries a comment
 
 
-def build(participants: int, actions: int):
-    rng = random.Random(2026)
+def build(participants: int, actions: int, seed: int = 2026):
+    rng = random.Random(seed)
     organisation, _ = Organisation.objects.get_or_create(name="Bench NHS Trust")
     user, _ = User.objects.get_or_create(username="bench")
-    assessment = create_assessment(organisation, "Bench team", "Bench exports", "group")
+    Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": Role.FACILITATOR}
+    )
+    assessment = create_assessment(organisation, "Bench team", f"Bench exports {seed}", "group")
     framework = assessment.framework
     for _ in range(participants):
         answers = [
@@ -80,19 +97,104 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=40)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--formats", default=",".join(FORMATS), help="for example xlsx,json")
+    parser.add_argument("--no-compare", action="store_true", help="skip WeasyPrint and ratios")
+    parser.add_argument("--cold", action="store_true", help="no warm-up, as gunicorn's worker does")
     args = parser.parse_args()
+    setup_test_environment()
     call_command("migrate", verbosity=0)
+    if not args.cold:
+        start = time.perf_counter()
+        warm_up()
+        took = (time.perf_counter() - start) * 1000
+        print(f"worker start (post_worker_init): warm-up {took:.1f} ms")
     formats = [f for f in args.formats.split(",") if f]
     for participants in (int(size) for size in args.participants.split(",")):
-        measure(build(participants, args.actions), participants, formats, args.runs)
+        assessment = build(participants, args.actions)
+        times = measure(assessment, participants, formats, args.runs)
+        if not args.no_compare:
+            others = [build(participants, args.actions, seed) for seed in range(1, 4)]
+            compare(assessment, others, times, args.runs)
 
 
-def measure(assessment, participants: int, formats: list[str], runs: int) -> None:
+TEMPLATE = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True
+).get_template("weasyprint_board_paper.jinja")
+
+
+def weasyprint_paper(assessment, length: str) -> bytes:
+    """The same Board paper through WeasyPrint and matplotlib's SVG charts."""
+    report = build_report(assessment)
+    fw, results = report.framework, report.results
+    drawn = {
+        "sections": charts.section_series(fw, results).chart(),
+        "elements": charts.element_series(fw, results).chart(),
+    }
+    html = TEMPLATE.render(d=paper(report, length), charts=drawn)
+    return HTML(string=html).write_pdf(
+        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
+    )
+
+
+def sample(fn, runs: int) -> tuple[float, float, int]:
+    """The first call's milliseconds, the median of the next `runs`, the size."""
+    samples, size = [], 0
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        size = len(fn())
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples[0], statistics.median(samples[1:]), size
+
+
+def unseen(others: list, fmt: str) -> float:
+    """The median of one PDF each of assessments this process has not drawn before: the
+    same size, other words and figures, so that Typst's memory of a layout cannot help."""
+    samples = []
+    for other in others:
+        start = time.perf_counter()
+        export_file(other, fmt)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def compare(assessment, others: list, times: dict, runs: int) -> None:
+    client = Client()
+    client.force_login(User.objects.get(username="bench"))
+    page = f"/assessments/{assessment.id}/results/"
+    assert client.get(page).status_code == 200
+    print("  same content, WeasyPrint (the engine before ADR 0020):")
+    for name, length in [("pdf", "full"), ("summary-pdf", "summary")]:
+        first, warm, size = sample(lambda n=length: weasyprint_paper(assessment, n), runs)
+        times[f"weasyprint {name}"] = (first, warm)
+        print(
+            f"  {'weasyprint ' + name:<24} first {first:8.1f} ms   then p50 {warm:8.1f} ms"
+            f"   {size:>8} bytes"
+        )
+    _, html, _ = sample(lambda: client.get(page).content, max(runs, 20))
+    print(f"  {'results page HTML':<24} then p50 {html:8.1f} ms")
+    for name in ["pdf", "summary-pdf"]:
+        if name in times:
+            fresh = unseen(others, name)
+            first, warm = times[name]
+            print(
+                f"  {name:<24} warm, content not seen before p50 {fresh:8.1f} ms: "
+                f"{fresh / html:5.1f} × the results page, first {first / fresh:4.1f} × this"
+            )
+    for name in ["pdf", "summary-pdf", "weasyprint pdf", "weasyprint summary-pdf"]:
+        if name in times:
+            first, warm = times[name]
+            print(
+                f"  {name:<24} {warm / html:6.1f} × the results page, "
+                f"first {first / warm:4.1f} × warm"
+            )
+
+
+def measure(assessment, participants: int, formats: list[str], runs: int) -> dict:
     print(
         f"{connection.vendor}, {participants} participants, {assessment.plan.actions.count()} "
         f"actions, {os.cpu_count()} cores, {runs} runs each"
     )
     total_first, total_median = 0.0, 0.0
+    times = {}
     for fmt in formats:
         samples, size = [], 0
         for _ in range(runs + 1):
@@ -100,6 +202,7 @@ def measure(assessment, participants: int, formats: list[str], runs: int) -> Non
             size = len(export_file(assessment, fmt).content)
             samples.append((time.perf_counter() - start) * 1000)
         first, warm = samples[0], statistics.median(samples[1:])
+        times[fmt] = (first, warm)
         total_first += first
         total_median += warm
         slowest = max(samples[1:])
@@ -108,6 +211,7 @@ def measure(assessment, participants: int, formats: list[str], runs: int) -> Non
             f"max {slowest:8.1f} ms   {size:>8} bytes"
         )
     print(f"  {'all formats':<12} first {total_first:8.1f} ms   then p50 {total_median:8.1f} ms")
+    return times
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ router = Router(tags=["Exports"])
 @router.get(
     "/assessments/{assessment_id}/export/{format}",
     response={200: None, **READ},
-    summary="Download the assessment as pdf, docx, summary-docx, xlsx, csv, results-csv or json",
+    summary=f"Download the assessment as {', '.join(FORMATS)}",
     openapi_extra={
         "responses": {
             "200": {

@@ -64,30 +64,57 @@ def _metadata(fmt: str) -> dict | None:
     return {"Date": None} if fmt == "svg" else None
 
 
+# Told apart without colour, for print in black and white: a line style and a marker shape
+# per series, in this order, and a legend in words.
+STYLES = [("-", "o"), ("--", "s"), (":", "^")]
+_IN_WORDS = {
+    ("-", "o"): "solid line, circles",
+    ("--", "s"): "dashed line, squares",
+    (":", "^"): "dotted line, triangles",
+}
+
+
+RADAR_TEXT = 12  # points: 8 or more once Word scales the drawing to the page (issue #14.6)
+
+
 def _radar(
     labels: list[str], series: list[tuple[str, list[float | None], str]], size: float
 ) -> Figure:
     figure = Figure(figsize=(size, size))
     axes = figure.add_subplot(projection="polar")
     angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
-    for name, values, colour in series:
+    for (name, values, colour), (dashes, marker) in zip(series, STYLES, strict=False):
         points = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
         if not points:
             continue
         closed = [*points, points[0]]
         axes.plot(
-            [a for a, _ in closed], [v for _, v in closed], color=colour, linewidth=2, label=name
+            [a for a, _ in closed],
+            [v for _, v in closed],
+            color=colour,
+            linewidth=2,
+            linestyle=dashes,
+            marker=marker,
+            markersize=5,
+            markeredgecolor=TEXT,
+            markeredgewidth=0.6,
+            label=f"{name} ({_IN_WORDS[dashes, marker]})",
         )
         axes.fill([a for a, _ in closed], [v for _, v in closed], color=colour, alpha=0.12)
     axes.set_xticks(angles)
-    axes.set_xticklabels(labels)
+    axes.set_xticklabels(labels, fontsize=RADAR_TEXT)
     axes.set_ylim(0, 4)
     axes.set_yticks([0, 1, 2, 3, 4])
-    axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY)
+    axes.set_yticklabels(["0", "1", "2", "3", "4"], color=NHS_GREY, fontsize=RADAR_TEXT)
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
     if axes.get_legend_handles_labels()[0]:
-        axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
+        axes.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            frameon=False,
+            fontsize=RADAR_TEXT,
+        )
     return figure
 
 
@@ -99,34 +126,40 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _radar_chart(
-    title: str,
-    what: str,
-    labels: list[str],
-    names: list[str],
-    series: list[tuple[str, list, str]],
-    size: float,
-    fmt: str,
-) -> Chart:
-    """A radar of some series over the same spokes, with a text alternative that reads
-    every value: "<name>: <spoke> <value>; …." for each series."""
-    image = _radar_svg(
-        tuple(labels),
-        tuple((name, tuple(values), colour) for name, values, colour in series),
-        size,
-        fmt,
-    )
-    alt = f"Radar chart of {what} on the 0 to 4 scale. " + " ".join(
-        f"{name}: {_describe(list(zip(names, values, strict=True)))}." for name, values, _ in series
-    )
-    return Chart(title, alt, image)
+@dataclass(frozen=True)
+class Radar:
+    """A radar's data, defined once: matplotlib draws it for the pages and Word, the PDF's
+    Typst template draws the same spokes, series and text alternative."""
+
+    title: str
+    labels: list[str]  # on the spokes (may hold a line break)
+    names: list[str]  # the spokes in words, for the text alternative
+    series: list[tuple[str, list[float | None], str]]  # name, values, colour
+    size: float  # inches, for matplotlib
+    what: str
+
+    @property
+    def alt(self) -> str:
+        """ "Radar chart of … . <name>: <spoke> <value>; …." for each series."""
+        return f"Radar chart of {self.what} on the 0 to 4 scale. " + " ".join(
+            f"{name}: {_describe(list(zip(self.names, values, strict=True)))}."
+            for name, values, _ in self.series
+        )
+
+    def chart(self, fmt: str = "svg") -> Chart:
+        image = _radar_svg(
+            tuple(self.labels),
+            tuple((name, tuple(values), colour) for name, values, colour in self.series),
+            self.size,
+            fmt,
+        )
+        return Chart(self.title, self.alt, image)
 
 
-def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
+def section_series(framework: Framework, results: Results) -> Radar:
     agreed = agreed_section_means(framework, results)
-    return _radar_chart(
+    return Radar(
         "Sections",
-        "the four sections",
         [
             f"{s.code} {s.title}".replace(
                 "Capabilities and Working Practices", "Capabilities and\nWorking Practices"
@@ -143,16 +176,15 @@ def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> C
             ),
         ],
         5.5,
-        fmt,
+        "the four sections",
     )
 
 
-def element_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
+def element_series(framework: Framework, results: Results) -> Radar:
     codes = [e.code for e in framework.elements]
     found = [results.element(c) for c in codes]
-    return _radar_chart(
+    return Radar(
         "Elements",
-        "the 23 elements",
         codes,
         codes,
         [
@@ -164,8 +196,16 @@ def element_radar(framework: Framework, results: Results, fmt: str = "svg") -> C
             ),
         ],
         6.5,
-        fmt,
+        "the 23 elements",
     )
+
+
+def section_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
+    return section_series(framework, results).chart(fmt)
+
+
+def element_radar(framework: Framework, results: Results, fmt: str = "svg") -> Chart:
+    return element_series(framework, results).chart(fmt)
 
 
 @lru_cache(maxsize=256)

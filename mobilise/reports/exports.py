@@ -11,6 +11,7 @@ from mobilise.reports.presenter import build_report, file_stem
 
 FORMATS = {
     "pdf": ("application/pdf", "board-report.pdf"),
+    "summary-pdf": ("application/pdf", "board-summary.pdf"),
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "report.docx",
@@ -39,9 +40,10 @@ def export_file(assessment: Assessment, fmt: str) -> ExportFile:
     if fmt == "json":
         content = json.dumps(export_assessment(assessment), indent=2, ensure_ascii=False).encode()
     else:
-        report = build_report(assessment)
+        report = build_report(assessment, whole=not fmt.startswith("summary-"))
         make = {
             "pdf": pdf.board_report,
+            "summary-pdf": pdf.board_summary,
             "docx": docx.board_report,
             "summary-docx": docx.board_summary,
             "xlsx": xlsx.workbook,

@@ -1,15 +1,46 @@
-"""The board report and the blank form as tagged PDF (PDF/UA-1), drawn by WeasyPrint."""
+"""The Board paper as tagged PDF (PDF/UA-1) drawn by Typst; the paper form and the pre-read
+drawn by WeasyPrint from HTML (ADR 0020)."""
 
+import json
+import threading
+from functools import cache
 from pathlib import Path
 
+import typst
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from mobilise.assessments.services.pre_read import PreRead
 from mobilise.framework.catalogue import Framework
+from mobilise.reports.board_paper import paper, sample_report
 from mobilise.reports.presenter import Report
 
 STYLESHEET = Path(__file__).parent / "assets" / "report.css"
+BOARD_PAPER = Path(__file__).parent / "typst" / "board_paper.typ"
+_compiling = threading.Lock()
+
+
+@cache
+def _compiler() -> typst.Compiler:
+    """One compiler per process: its fonts are read once, not at every download."""
+    return typst.Compiler()
+
+
+def _typst(source: Path, data: dict) -> bytes:
+    inputs = {"paper": json.dumps(data, ensure_ascii=False)}
+    with _compiling:
+        return _compiler().compile(
+            source.read_bytes(), format="pdf", pdf_standards="ua-1", sys_inputs=inputs
+        )
+
+
+def warm_up() -> None:
+    """Draw both lengths of a made-up paper once (gunicorn's post_worker_init calls this):
+    the compiler reads its fonts and lays out the template's parts for the first time here,
+    not in someone's first download."""
+    report = sample_report()
+    for length in ("full", "summary"):
+        _typst(BOARD_PAPER, paper(report, length))
 
 
 def _pdf(html: str) -> bytes:
@@ -19,10 +50,13 @@ def _pdf(html: str) -> bytes:
 
 
 def board_report(report: Report) -> bytes:
-    charts = report.chart_svgs() if not report.results.hidden else {}
-    return _pdf(
-        render_to_string("reports/board_report.jinja", {"report": report, "charts": charts})
-    )
+    """The full Board paper: cover, summary, findings, the plan, appendix."""
+    return _typst(BOARD_PAPER, paper(report, "full"))
+
+
+def board_summary(report: Report) -> bytes:
+    """The Board summary for the meeting pack: the cover and one page of figures."""
+    return _typst(BOARD_PAPER, paper(report, "summary"))
 
 
 def blank_form(framework: Framework, title: str = "") -> bytes:

@@ -270,13 +270,15 @@ class Report:
         }
 
 
-def build_report(assessment: Assessment) -> Report:
+def build_report(assessment: Assessment, *, whole: bool = True) -> Report:
+    """`whole=False` leaves out what only the full documents show (participants' comments,
+    the techniques named in the plan): the Board summary's figures are the same."""
     framework = assessment.framework
     # Documents are read by the organisation, like the results page: the same privacy rule.
     results = assessment_results(assessment)
     cover = coverage(assessment)
     actions = cover.actions_by_priority
-    named = {t for a in actions for t in techniques_in(framework, a.text)}
+    named = {t for a in actions for t in techniques_in(framework, a.text)} if whole else set()
     ranked = priorities.priorities(framework, results) if not results.hidden else []
     return Report(
         assessment=assessment,
@@ -289,7 +291,7 @@ def build_report(assessment: Assessment) -> Report:
         no_action=list(cover.no_action.values()),
         complete=cover.complete,
         missing=cover.missing,
-        comments=comments_by_element(assessment) if not results.hidden else {},
+        comments=comments_by_element(assessment) if whole and not results.hidden else {},
         techniques=[t for t in framework.techniques if t.id in named],
         comparison=comparison(assessment),
         cover=cover_of(assessment),

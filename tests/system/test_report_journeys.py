@@ -29,12 +29,12 @@ def test_a_facilitator_downloads_every_format(page: Page, facilitator, full_asse
     expect(page.get_by_role("heading", name="Download")).to_be_visible()
     assert_accessible(page)
 
-    name, content = fetch(page, "Board report (PDF)")
+    name, content = fetch(page, "Board paper (PDF)")
     assert name.endswith("-board-report.pdf")
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(content)).pages)
     assert CUSTOM in " ".join(text.split())
 
-    name, content = fetch(page, "Report to edit (Word)")
+    name, content = fetch(page, "Board paper to edit (Word)")
     assert name.endswith(".docx")
     cells = {
         c.text for t in docx.Document(io.BytesIO(content)).tables for r in t.rows for c in r.cells

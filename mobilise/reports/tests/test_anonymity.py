@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def text_of(fmt: str, content: bytes) -> str:
-    if fmt == "pdf":
+    if fmt.endswith("pdf"):
         return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(content)).pages)
     if fmt.endswith("docx"):
         document = docx.Document(io.BytesIO(content))

@@ -61,7 +61,16 @@ def test_the_results_and_plan_pages_offer_every_download(signed_in, full_assessm
                 "a[download]"
             )
         }
-        for fmt in ["pdf", "docx", "summary-docx", "xlsx", "csv", "results-csv", "json"]:
+        for fmt in [
+            "pdf",
+            "summary-pdf",
+            "docx",
+            "summary-docx",
+            "xlsx",
+            "csv",
+            "results-csv",
+            "json",
+        ]:
             assert f"/assessments/{full_assessment.id}/export/{fmt}/" in links
         assert f"/assessments/{full_assessment.id}/paper-form.pdf" in links
 
