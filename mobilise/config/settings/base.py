@@ -247,7 +247,7 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": MOBILISE_REDIS_URL}
         if MOBILISE_REDIS_URL
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "mobilise.core.cache.DatabaseCache",
             "LOCATION": "mobilise_cache",
             # Every write counts the table's rows, and only a cull (when the count passes
             # MAX_ENTRIES) deletes expired ones: a bound of 1,000,000 let the table, and the

@@ -142,7 +142,7 @@ def cache_and_limits(**env: str) -> str:
 
 
 def test_flood_counters_use_the_database_cache_unless_redis_is_configured():
-    assert cache_and_limits() == "django.core.cache.backends.db.DatabaseCache 60 1.0"
+    assert cache_and_limits() == "mobilise.core.cache.DatabaseCache 60 1.0"
     assert cache_and_limits(
         MOBILISE_REDIS_URL="redis://cache.internal:6379/0",
         MOBILISE_FLOOD_BURST="120",
