@@ -16,6 +16,7 @@ from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.presenter import (
+    TO_BE_CONFIRMED,
     Cover,
     ElementRow,
     PlanRow,
@@ -24,7 +25,6 @@ from mobilise.reports.presenter import (
     default_recommendations,
 )
 
-TO_BE_CONFIRMED = "To be confirmed"
 # Line and marker per series of a radar, in the order of `charts.STYLES`: the PDF draws
 # what the pages draw, told apart without colour.
 DASHES = {"-": "solid", "--": "dashed", ":": "dotted"}

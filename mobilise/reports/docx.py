@@ -16,7 +16,7 @@ from mobilise.assessments import charts
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.docx_layout import column_widths
-from mobilise.reports.presenter import PlanRow, Report, action_row
+from mobilise.reports.presenter import TO_BE_CONFIRMED, PlanRow, Report, action_row
 
 NHS_BLUE = RGBColor(0x00, 0x5E, 0xB8)
 PALE_GREY = "E8EDEE"
@@ -200,11 +200,11 @@ def _cover(document: Document, report: Report) -> None:
     _styled(document, report.assessment.title, "Title")
     document.add_paragraph(f"{SUBTITLE}: {report.unit}")
     for label, value in [
-        ("Meeting", cover.meeting or "–"),
-        ("Date of meeting", _day(cover.meeting_on)),
-        ("Author", cover.author or "–"),
-        ("Presented by", cover.presenter or "–"),
-        ("Executive sponsor", cover.sponsor or "–"),
+        ("Meeting", cover.meeting or TO_BE_CONFIRMED),
+        ("Date of meeting", _day(cover.meeting_on) if cover.meeting_on else TO_BE_CONFIRMED),
+        ("Author", cover.author or TO_BE_CONFIRMED),
+        ("Presented by", cover.presenter or TO_BE_CONFIRMED),
+        ("Executive sponsor", cover.sponsor or TO_BE_CONFIRMED),
         ("Purpose", cover.purpose),
         ("Assessment", f"{report.unit}, {_day(report.date)}"),
         ("Participants", str(report.results.responses)),

@@ -80,6 +80,9 @@ def no_action_row(marked: NoActionRequired) -> PlanRow:
     )
 
 
+TO_BE_CONFIRMED = "To be confirmed"  # a cover field the facilitator has not typed
+
+
 @dataclass(frozen=True)
 class Cover:
     """The Board paper's cover: typed by the facilitator (BoardPaper), with defaults."""
