@@ -93,7 +93,9 @@ class ReassessForm(forms.Form):
         label="Close this assessment?",
         choices=[("yes", "Yes, close it: no more answers"), ("no", "No, leave it open")],
         coerce=lambda value: value == "yes",
-        error_messages={"required": "Select whether to close this assessment"},
+        # Asked only while the previous assessment is open: absent, nothing is closed.
+        required=False,
+        empty_value=False,
     )
 
     def clean(self) -> dict:

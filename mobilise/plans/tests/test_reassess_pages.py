@@ -63,3 +63,14 @@ def test_the_previous_assessment_is_closed_unless_the_facilitator_says_not(signe
     assert assessment.status == "closed"
     newest = Assessment.objects.filter(previous=assessment).order_by("-created_at").first()
     assert (newest.title, newest.mode) == ("Second cycle", "group")
+
+
+def test_a_closed_assessment_is_reassessed_without_the_question(signed_in, assessment):
+    from mobilise.assessments.services.setup import close_assessment
+
+    close_assessment(assessment)
+    url = f"/assessments/{assessment.id}/reassess/"
+    assert not page(signed_in.get(url)).select("input[name=close_previous]")
+    response = signed_in.post(url, {"title": "Next", "mode": "group"})
+    assert response.status_code == 302
+    assert Assessment.objects.filter(previous=assessment, title="Next").exists()
