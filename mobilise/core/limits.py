@@ -5,7 +5,9 @@ interval it belongs to; the bucket holds the tokens of the last `burst` interval
 takes the oldest free token by the cache's atomic `add` of that token's key, so two workers
 can never take the same token, whatever the backend (database, Redis or memory), and no
 count is ever read, changed and written back. A fresh address therefore has `burst` tokens
-at once, then one per interval. A refused request costs one read (`get_many`).
+at once, then one per interval. The oldest token is tried first on its own (one write);
+only when it is taken are the others read (`get_many`), and a refused request costs that
+write and one read.
 """
 
 import ipaddress
@@ -59,10 +61,14 @@ def take(kind: str, scope: str, address: str) -> Refused | None:
     current = math.floor(now / interval)
     prefix = f"flood:{kind}:{scope}:{_bucket_address(address)}:"
     keys = [f"{prefix}{slot}" for slot in range(current - burst + 1, current + 1)]
-    taken = cache.get_many(keys)
     # A token lives until it falls out of the bucket, and a little longer.
     timeout = math.ceil((burst + 1) * interval) + 1
-    for key in keys:
+    # The oldest token first, by itself: unless the address sent a burst within the
+    # bucket's span it is free, and taking it is one write, with nothing read.
+    if cache.add(keys[0], 1, timeout=timeout):
+        return None
+    taken = cache.get_many(keys[1:])
+    for key in keys[1:]:
         if key not in taken and cache.add(key, 1, timeout=timeout):
             return None
     return Refused(retry_after=max(1, math.ceil((current + 1) * interval - now)))

@@ -104,3 +104,20 @@ def test_the_database_cache_is_bounded_so_its_count_on_every_write_stays_small()
     options = settings.CACHES["default"].get("OPTIONS", {})
     if "DatabaseCache" in settings.CACHES["default"]["BACKEND"]:
         assert 1_000 <= options["MAX_ENTRIES"] <= 50_000
+
+
+def test_an_address_without_a_recent_burst_spends_one_query(now, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mobilise.core import cache as backend
+
+    monkeypatch.setattr(backend, "CULL_EVERY", 10**9)
+    with CaptureQueriesContext(connection) as queries:
+        assert limits.take("submit", "quiet", "192.0.2.9") is None
+    assert len(queries.captured_queries) == 1
+    now["t"] += 120  # the bucket's span has passed: the oldest token is free again
+    burst(3, "quiet", "192.0.2.9")
+    with CaptureQueriesContext(connection) as queries:
+        assert limits.take("submit", "quiet", "192.0.2.9") is None
+    assert len(queries.captured_queries) == 3  # the oldest was taken: a read, then a write
