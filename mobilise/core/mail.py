@@ -2,10 +2,13 @@
 so one refusal neither stops the rest nor ends the request in an error."""
 
 import contextlib
+import re
 from collections.abc import Iterable
 from smtplib import SMTPException
 
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
+from django.core.validators import validate_email
 
 Mail = tuple[str, str, str]
 """One e-mail: subject, body and the one address it goes to."""
@@ -25,3 +28,16 @@ def send_each(mails: Iterable[Mail]) -> list[bool]:
     with contextlib.suppress(OSError, SMTPException):
         connection.close()
     return sent
+
+
+def addresses_in(raw: str) -> tuple[list[str], list[str]]:
+    """The addresses typed one per line or separated by commas, semicolons or spaces, each
+    once, in the order given; and those of them that are not e-mail addresses."""
+    found = list(dict.fromkeys(a for a in re.split(r"[\s,;]+", raw) if a))
+    bad = []
+    for address in found:
+        try:
+            validate_email(address)
+        except ValidationError:
+            bad.append(address)
+    return found, bad

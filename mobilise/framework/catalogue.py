@@ -106,6 +106,14 @@ class Framework:
     def section(self, code: str) -> Section | None:
         return next((s for s in self.sections if s.code == code), None)
 
+    def level_in_words(self, value: float) -> str:
+        """A figure on the scale as the scale says it (a median or a mean): a level's
+        label, or the two labels it falls between."""
+        low, high = self.level(int(value)), self.level(int(value) + 1)
+        if float(value).is_integer() or high is None:
+            return low.label
+        return f"between {low.label} and {high.label}"
+
     def technique(self, technique_id: str) -> Technique | None:
         return next((t for t in self.techniques if t.id == technique_id), None)
 

@@ -12,7 +12,7 @@ from mobilise.assessments import charts
 from mobilise.assessments.models import Assessment, Consensus
 from mobilise.assessments.services import priorities
 from mobilise.assessments.services.results import compute
-from mobilise.core.dates import uk_today
+from mobilise.core.dates import uk_date, uk_today
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.presenter import (
@@ -38,7 +38,7 @@ def _short(text: str) -> str:
 
 
 def _day(value) -> str:
-    return value.strftime("%-d %B %Y") if value else ""
+    return uk_date(value) if value else ""
 
 
 def _radar(radar: charts.Radar) -> dict:

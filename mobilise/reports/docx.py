@@ -13,6 +13,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from mobilise.assessments import charts
+from mobilise.core.dates import uk_date
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.docx_layout import column_widths
@@ -187,7 +188,7 @@ def _save(document: Document) -> bytes:
 
 
 def _day(value) -> str:
-    return value.strftime("%-d %B %Y") if value else "–"
+    return uk_date(value) if value else "–"
 
 
 # The parts of the paper, in order.

@@ -225,8 +225,7 @@ class Report:
             return f"{people} rated the {total} elements; the group has not agreed levels yet."
         at_target = sum(1 for c in agreed if c.level >= c.target)
         mean = sum(c.level for c in agreed) / len(agreed)
-        low, high = self.framework.level(int(mean)), self.framework.level(min(4, int(mean) + 1))
-        where = low.label if mean == int(mean) else f"between {low.label} and {high.label}"
+        where = self.framework.level_in_words(mean)
         return (
             f"{_count(self.results.responses, 'person', 'people')} rated the {total} elements "
             "and the group agreed "

@@ -1,13 +1,11 @@
 """Forms for the number of people expected to answer and for making personal links."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 
 from mobilise.assessments.services.personal_links import MAX_LINKS
 from mobilise.assessments.services.turnout import MAX_EXPECTED
+from mobilise.core.mail import addresses_in
 
 
 class ExpectedForm(forms.Form):
@@ -66,14 +64,7 @@ class PersonalLinksForm(forms.Form):
     )
 
     def clean_addresses(self) -> list[str]:
-        raw = self.cleaned_data.get("addresses") or ""
-        found = list(dict.fromkeys(a for a in re.split(r"[\s,;]+", raw) if a))
-        bad = []
-        for address in found:
-            try:
-                validate_email(address)
-            except ValidationError:
-                bad.append(address)
+        found, bad = addresses_in(self.cleaned_data.get("addresses") or "")
         if bad:
             raise ValidationError(f"{bad[0]} is not an e-mail address", code="invalid")
         if len(found) > MAX_LINKS:

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 
 import icalendar
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils import timezone
 
 from mobilise.accounts.models import User
@@ -21,7 +19,7 @@ from mobilise.assessments.services.pre_read import for_assessment
 from mobilise.audit.services import record
 from mobilise.core.dates import UK, uk_date, uk_today
 from mobilise.core.errors import FieldError, InvalidInput
-from mobilise.core.mail import send_each
+from mobilise.core.mail import addresses_in, send_each
 
 MAX_INVITATIONS = MAX_LINKS
 # The longest address is 254 characters; room for separators beside each.
@@ -40,18 +38,15 @@ def parse_addresses(raw: str) -> list[str]:
     duplicates once, in the order given."""
     if len(raw) > MAX_ADDRESSES_TEXT:
         raise _refuse("addresses", f"Enter {MAX_INVITATIONS} e-mail addresses or fewer")
-    found = list(dict.fromkeys(a for a in re.split(r"[\s,;]+", raw) if a))
+    found, bad = addresses_in(raw)
     if not found:
         raise _refuse("addresses", "Enter the e-mail addresses to send the invitation to")
-    for address in found:
-        try:
-            validate_email(address)
-        except ValidationError:
-            raise _refuse(
-                "addresses",
-                f"Enter the e-mail addresses correctly: “{address[:80]}” is not an e-mail "
-                "address, like name@nhs.net",
-            ) from None
+    if bad:
+        raise _refuse(
+            "addresses",
+            f"Enter the e-mail addresses correctly: “{bad[0][:80]}” is not an e-mail "
+            "address, like name@nhs.net",
+        )
     if len(found) > MAX_INVITATIONS:
         raise _refuse("addresses", f"Enter {MAX_INVITATIONS} e-mail addresses or fewer")
     return found

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count
 
 from mobilise.assessments.models import Assessment, PresenterOrder, PresenterState
 from mobilise.assessments.services import results, turnout
@@ -233,13 +232,9 @@ class Poll:
 
 def poll(assessment: Assessment) -> Poll:
     state = state_for(assessment)
-    tally = assessment.responses.in_figures().aggregate(
-        all=Count("id"), counted=Count("id", filter=results.COUNTED)
-    )
+    answered, counted = results.tally(assessment)
     return Poll(
-        state,
-        turnout.turnout(assessment, tally["all"]),
-        results.is_hidden(assessment, tally["counted"]),
+        state, turnout.turnout(assessment, answered), results.is_hidden(assessment, counted)
     )
 
 
@@ -307,15 +302,16 @@ def screen(assessment: Assessment, state: PresenterState | None = None) -> Scree
         minimum=results.minimum_responses(),
         counted=found.counted,
         figures=found.element(element.code) if showing else None,
-        comments=(results.comments_by_element(assessment).get(element.code, []) if showing else []),
+        comments=(
+            results.comments_by_element(assessment, element.code).get(element.code, [])
+            if showing
+            else []
+        ),
         first=element is None,
         last=number == len(codes),
     )
 
 
 def median_in_words(framework: Framework, median: float) -> str:
-    """A median as the scale says it: a level's label, or the two labels it falls between."""
-    low, high = framework.level(int(median)), framework.level(int(median) + 1)
-    if float(median).is_integer() or high is None:
-        return low.label
-    return f"between {low.label} and {high.label}"
+    """A median as the scale says it (Framework.level_in_words)."""
+    return framework.level_in_words(median)

@@ -200,11 +200,19 @@ def compute(
     )
 
 
+def tally(assessment: Assessment) -> tuple[int, int]:
+    """The responses in the figures, and those of them that count towards the minimum,
+    from one query."""
+    found = assessment.responses.in_figures().aggregate(
+        all=Count("id"), counted=Count("id", filter=COUNTED)
+    )
+    return found["all"], found["counted"]
+
+
 def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> Results:
     """The assessment's results, from three queries whatever the number of responses."""
     submitted = assessment.responses.in_figures()
-    tally = submitted.aggregate(all=Count("id"), counted=Count("id", filter=COUNTED))
-    responses, counted = tally["all"], tally["counted"]
+    responses, counted = tally(assessment)
     rated = (
         Rating.objects.filter(response__in=submitted)
         .values("element_code", "level")
@@ -234,13 +242,18 @@ def assessment_results(assessment: Assessment, respect_privacy: bool = True) -> 
     return dataclasses.replace(results, counted=counted)
 
 
-def comments_by_element(assessment: Assessment) -> dict[str, list[str]]:
-    """Participants' comments per element, sorted so that no one's answers line up."""
+def comments_by_element(
+    assessment: Assessment, element_code: str | None = None
+) -> dict[str, list[str]]:
+    """Participants' comments per element (or of one element), sorted so that no one's
+    answers line up."""
     rows = (
         Rating.objects.filter(in_figures("response__"), response__assessment=assessment)
         .exclude(comment="")
         .values_list("element_code", "comment")
     )
+    if element_code is not None:
+        rows = rows.filter(element_code=element_code)
     found: dict[str, list[str]] = {}
     for code, comment in rows:
         found.setdefault(code, []).append(comment)

@@ -34,14 +34,15 @@ def _initial(assessment: Assessment, elements: list[Element]) -> dict:
     return initial
 
 
-def _said(assessment: Assessment) -> dict:
-    """What people answered, and wrote, for each element; nothing while results are hidden."""
+def _said(assessment: Assessment, element_code: str | None = None) -> dict:
+    """What people answered, and wrote, for each element (the comments of one, when one is
+    agreed); nothing while results are hidden."""
     found = results.assessment_results(assessment)
     if found.hidden:
         return {"results": None, "comments": {}, "hidden": True}
     return {
         "results": found,
-        "comments": results.comments_by_element(assessment),
+        "comments": results.comments_by_element(assessment, element_code),
         "hidden": False,
     }
 
@@ -83,7 +84,7 @@ def agree_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
     presenter.follow(assessment, code)  # the projected screen shows what the room agrees
     codes = [e.code for e in framework.elements]
     place = codes.index(code)
-    said = _said(assessment)
+    said = _said(assessment, code)
     agreed = consensus.agreed_codes(assessment)
     return render(
         request,
