@@ -33,12 +33,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Our stylesheet compiled from the NHS.UK Sass, and the design system's script and images.
+# Our stylesheet compiled from the NHS.UK Sass, the design system's script and images, and
+# the accessible autocomplete that turns a long select into a type-ahead.
 build/static/.built: node_modules/.installed $(CSS_SOURCES)
 	@mkdir -p build/static/css build/static/nhsuk
 	npm run --silent build:css
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* build/static/nhsuk/
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets build/static/nhsuk/
+	@mkdir -p build/static/autocomplete
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.* build/static/autocomplete/
 	@touch $@
 
 migrate: install

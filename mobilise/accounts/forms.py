@@ -44,8 +44,10 @@ class TokenForm(forms.Form):
 
 ROLE_HINTS = {
     Role.ADMIN: "Everything a facilitator can do, and manages people, units and local actions",
-    Role.FACILITATOR: "Runs assessments, agrees ratings, builds and follows up action plans",
-    Role.VIEWER: "Reads results and plans, and updates the actions they own",
+    Role.FACILITATOR: "Runs assessments, agrees ratings, builds action plans and updates any "
+    "action",
+    Role.VIEWER: "Reads results and plans, and changes the status of and adds notes to the "
+    "actions they own",
 }
 
 

@@ -16,6 +16,11 @@ class User(AbstractUser):
     sso_issuer = models.CharField(max_length=500, blank=True, default="")
     sso_subject = models.CharField(max_length=255, blank=True, default="")
 
+    @property
+    def display_name(self) -> str:
+        """The person's name as others see it: their full name, else their user name."""
+        return self.get_full_name() or self.get_username()
+
 
 class Region(models.TextChoices):
     """NHS England's seven regions, for benchmarking by region."""

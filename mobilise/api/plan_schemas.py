@@ -20,7 +20,12 @@ class ActionIn(Schema):
     text: Text | None = Field(None, description="A custom action; or give `option_id`")
     elements: Elements = Field(description="At least one element the action serves")
     priority: PriorityIn
-    owner: Annotated[str, Field(max_length=200)] | None = None
+    owner_username: Annotated[str, Field(max_length=150)] | None = Field(
+        None, description="A member of the organisation as the owner; or give `owner`"
+    )
+    owner: Annotated[str, Field(max_length=200)] | None = Field(
+        None, description="The name of an owner without an account"
+    )
     owner_email: str | None = Field(None, description="Where reminders are sent")
     due_on: datetime.date | None = None
     measure: Text | None = None
@@ -30,6 +35,7 @@ class ActionIn(Schema):
 class ActionPatch(Schema):
     elements: Elements | None = None
     priority: PriorityIn | None = None
+    owner_username: Annotated[str, Field(max_length=150)] | None = None
     owner: Annotated[str, Field(max_length=200)] | None = None
     owner_email: str | None = None
     due_on: datetime.date | None = None
@@ -50,6 +56,7 @@ class ActionOut(Schema):
     elements: list[str]
     priority: str
     owner: str
+    owner_username: str | None
     owner_email: str
     due_on: datetime.date | None
     measure: str

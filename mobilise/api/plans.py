@@ -22,6 +22,7 @@ from mobilise.api.plan_schemas import (
 )
 from mobilise.api.schemas import Error
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services.owners import member_by_username
 from mobilise.plans.services.serialise import action_as_dict, note_as_dict, plan_as_dict
 from mobilise.plans.services.suggestions import suggestions, suggestions_as_list
 
@@ -29,10 +30,31 @@ router = Router(tags=["Action plan"])
 CONFLICT = {**CHANGE, 409: Error}
 
 
-def fields_of(body, given: set[str]) -> plans.ActionFields:
+def fields_of(body, given: set[str], organisation) -> plans.ActionFields:
+    """The body's fields; `owner_username` names a member of the caller's organisation
+    (422 when it names no one there), who replaces any typed `owner`."""
+    member = None
+    if "owner_username" in given:
+        given = (given - {"owner_username"}) | {"owner_member"}
+        if body.owner_username is not None:
+            if body.owner is not None:
+                raise BodyInvalid(
+                    [{"loc": ["body", "owner"], "msg": "Give owner_username or owner, not both"}]
+                )
+            member = member_by_username(organisation, body.owner_username)
+            if member is None:
+                raise BodyInvalid(
+                    [
+                        {
+                            "loc": ["body", "owner_username"],
+                            "msg": "No member of the organisation has this user name",
+                        }
+                    ]
+                )
     return plans.ActionFields(
         priority=body.priority,
         owner=body.owner,
+        owner_member=member,
         owner_email=body.owner_email,
         due_on=body.due_on,
         measure=body.measure,
@@ -80,7 +102,7 @@ def add_action(request: HttpRequest, assessment_id: str):
         raise BodyInvalid(
             [{"loc": ["body", "option_id"], "msg": "Give either option_id or text, not both"}]
         )
-    fields = fields_of(body, body.model_fields_set)
+    fields = fields_of(body, body.model_fields_set, membership.organisation)
     with service_errors():
         if body.option_id is not None:
             action, created = plans.add_catalogue_action(
@@ -104,18 +126,17 @@ def add_action(request: HttpRequest, assessment_id: str):
     summary="Change an action",
 )
 def change_action(request: HttpRequest, assessment_id: str, action_id: str):
-    """Viewers may change `status` only."""
+    """Viewers may change `status` only, and only of the actions they own."""
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
     membership = caller(request)
     data = load_json(request)
     with service_errors():  # 403 before 422: the fields named, whatever their values
-        plans.check_may_change(membership, set(data) if isinstance(data, dict) else set())
+        plans.check_may_change(membership, set(data) if isinstance(data, dict) else set(), action)
     body = validate_body(data, ActionPatch)
+    fields = fields_of(body, body.model_fields_set, membership.organisation)
     with service_errors():
-        plans.update_action(
-            action, fields_of(body, body.model_fields_set), body.elements, membership.user
-        )
+        plans.update_action(action, fields, body.elements, membership.user)
     return action_as_dict(plans.action_of(assessment, action_id))
 
 
@@ -139,9 +160,11 @@ def remove_action(request: HttpRequest, assessment_id: str, action_id: str):
     summary="Add a progress note",
 )
 def add_note(request: HttpRequest, assessment_id: str, action_id: str):
-    """Viewers may add notes too."""
+    """Viewers may add notes to the actions they own."""
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
+    with service_errors():
+        plans.check_may_note(caller(request), action)
     body = parse_body(request, NoteIn)
     with service_errors():
         note = plans.add_note(action, body.text, caller(request).user)

@@ -178,6 +178,12 @@ DEMO_ACTIONS = [
         "",
     ),
 ]
+# The owners who are members: the demo's viewer is the clinical librarian (so "My actions"
+# lists something), its facilitator the service's manager; the others are names typed.
+DEMO_MEMBER_OWNERS = {
+    "Clinical Librarian": "demo-viewer",
+    "Knowledge and Library Services Manager": "demo-facilitator",
+}
 DEMO_NO_ACTION = {
     "2.1": "Evidence requests already routine for every project.",
     "2.3": "A strength: keep doing what works.",
@@ -199,14 +205,28 @@ def load_demo_plan(assessment: Assessment) -> None:
     year_ago = timezone.now() - timedelta(days=365)
     Assessment.objects.filter(pk=assessment.pk).update(created_at=year_ago)
     start = year_ago.date()
+    members = {
+        m.user.username: m
+        for m in Membership.objects.filter(organisation=assessment.organisation).select_related(
+            "user"
+        )
+    }
     for key, elements, status, owner, months, note in DEMO_ACTIONS:
+        member = members.get(DEMO_MEMBER_OWNERS.get(owner, ""))
         fields = ActionFields(
             priority="high" if elements[0] in {"1.4", "3.2", "1.2", "2.5"} else "medium",
-            owner=owner,
+            owner=None if member else owner,
+            owner_member=member,
             due_on=start + timedelta(days=30 * months),
             measure="Reported to the transformation board",
             status=status,
-            given={"priority", "owner", "due_on", "measure", "status"},
+            given={
+                "priority",
+                "owner_member" if member else "owner",
+                "due_on",
+                "measure",
+                "status",
+            },
         )
         if assessment.framework.option(key):
             action, _ = add_catalogue_action(assessment, key, elements, fields, facilitator)

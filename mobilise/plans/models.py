@@ -71,6 +71,16 @@ class PlanAction(BaseModel):
     )
     text = models.TextField(max_length=COMMENT_MAX_LENGTH)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
+    # The owner is a member of the organisation (`owner_member`, whose name is copied into
+    # `owner` so that files and history still name them after they leave) or, for someone
+    # without an account, a name typed in (`owner`, with `owner_email` for reminders).
+    owner_member = models.ForeignKey(
+        Membership,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_actions",
+    )
     owner = models.CharField(max_length=200, blank=True)
     owner_email = models.EmailField(blank=True)
     due_on = models.DateField(null=True, blank=True)
@@ -103,6 +113,13 @@ class PlanAction(BaseModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def reminder_address(self) -> str:
+        """Where reminders go: the address typed for the owner, else the member's own."""
+        if self.owner_email:
+            return self.owner_email
+        return self.owner_member.user.email if self.owner_member_id else ""
 
     def is_overdue(self, today: datetime.date) -> bool:
         """The rule of `overdue()`, for an action in hand."""

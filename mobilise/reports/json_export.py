@@ -105,10 +105,16 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "plan": {
             "actions": [
                 {
-                    **{k: v for k, v in action_as_dict(a).items() if k != "id"},
+                    # The owner by name: user names belong to this organisation's accounts
+                    # and mean nothing where the file is imported.
+                    **{
+                        k: v
+                        for k, v in action_as_dict(a).items()
+                        if k not in {"id", "owner_username"}
+                    },
                     "local": _local(a.local_action) if a.local_action else None,
                 }
-                for a in actions.order_by("created_at")
+                for a in actions.select_related("owner_member__user").order_by("created_at")
             ],
             "no_action": [
                 {"element": n.element_code, "reason": n.reason}

@@ -159,7 +159,12 @@ def test_patch_delete_and_notes(facilitator_api, assessment):
 def test_viewers_may_change_status_and_add_notes_only(viewer_api, viewer, facilitator_api):
     assessment = AssessmentFactory(organisation=viewer.organisation)
     action = plans.add_custom_action(
-        assessment, "Do", ["1.1"], plans.ActionFields(priority="high", given={"priority"})
+        assessment,
+        "Do",
+        ["1.1"],
+        plans.ActionFields(
+            priority="high", owner_member=viewer, given={"priority", "owner_member"}
+        ),
     )
     path = url(assessment, f"plan/actions/{action.id}")
     assert (
@@ -189,7 +194,66 @@ def test_viewers_may_change_status_and_add_notes_only(viewer_api, viewer, facili
         post(viewer_api, url(assessment, "plan/no-action"), {"element": "1.2"}).status_code == 403
     )
     action.refresh_from_db()
-    assert action.status == "done" and action.owner == "" and ProgressNote.objects.count() == 1
+    assert action.status == "done" and action.owner_member == viewer
+    assert ProgressNote.objects.count() == 1
+
+
+def test_a_viewer_is_refused_an_action_someone_else_owns(viewer_api, viewer, facilitator):
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    theirs = plans.ActionFields(
+        priority="high", owner_member=facilitator, given={"priority", "owner_member"}
+    )
+    action = plans.add_custom_action(assessment, "Theirs", ["1.1"], theirs)
+    path = url(assessment, f"plan/actions/{action.id}")
+    refused = viewer_api.patch(path, {"status": "done"}, content_type="application/json")
+    assert refused.status_code == 403
+    assert "own" in refused.json()["detail"]
+    assert post(viewer_api, path + "/notes", {"text": "Not mine"}).status_code == 403
+    action.refresh_from_db()
+    assert action.status == "not_started" and not ProgressNote.objects.exists()
+
+
+def test_an_owner_is_a_member_by_user_name_or_a_name_typed(facilitator_api, facilitator, viewer):
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    viewer.user.first_name, viewer.user.last_name = "Priya", "Shah"
+    viewer.user.save()
+    made = post(
+        facilitator_api,
+        url(assessment, "plan/actions"),
+        {
+            "text": "Do",
+            "elements": ["1.1"],
+            "priority": "high",
+            "owner_username": viewer.user.username,
+        },
+    )
+    assert made.status_code == 201
+    body = made.json()
+    assert (body["owner"], body["owner_username"]) == ("Priya Shah", viewer.user.username)
+    path = url(assessment, f"plan/actions/{body['id']}")
+    typed = facilitator_api.patch(
+        path, {"owner": "Board secretary"}, content_type="application/json"
+    )
+    assert (typed.json()["owner"], typed.json()["owner_username"]) == ("Board secretary", None)
+
+
+def test_an_owner_of_another_organisation_is_refused_by_name(
+    facilitator_api, facilitator, outsider
+):
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    for body, field in [
+        ({"owner_username": outsider.user.username}, "owner_username"),
+        ({"owner_username": "nobody-at-all"}, "owner_username"),
+        ({"owner_username": facilitator.user.username, "owner": "Also"}, "owner"),
+    ]:
+        response = post(
+            facilitator_api,
+            url(assessment, "plan/actions"),
+            {"text": "Do", "elements": ["1.1"], "priority": "high", **body},
+        )
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["body", field]
+    assert not PlanAction.objects.exists()
 
 
 def test_it_checks_ownership(facilitator_api, outsider):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from mobilise.accounts.models import Membership
 from mobilise.assessments.models import COMMENT_MAX_LENGTH
 from mobilise.core.forms import SplitDateField
 from mobilise.plans.models import ActionStatus, Priority
@@ -58,22 +59,60 @@ class ElementPlanForm(forms.Form):
         return data
 
 
+class OwnerField(forms.ModelChoiceField):
+    """A member of the organisation as an action's owner, by name."""
+
+    def __init__(self, members, **kwargs) -> None:
+        super().__init__(
+            queryset=Membership.objects.none(),
+            required=False,
+            empty_label="Not a member: type the name below",
+            error_messages={"invalid_choice": "Choose the owner from the people in the list"},
+            **kwargs,
+        )
+        self.members = list(members)
+        self.queryset = Membership.objects.filter(pk__in=[m.pk for m in self.members])
+        self.choices = [("", self.empty_label)] + [
+            (str(m.pk), m.user.display_name) for m in self.members
+        ]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = {str(m.pk): m for m in self.members}.get(str(value))
+        if found is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+        return found
+
+
+def owner_fields(form: forms.Form, members) -> None:
+    """The owner as a member chosen from the people, or a name typed for someone without an
+    account; `clean_owner_choice` refuses both at once."""
+    form.fields["owner_member"] = OwnerField(members, label="Owner")
+    form.fields["owner"] = forms.CharField(
+        label="Or the name of someone without an account",
+        help_text="A name or a role, for example Head of Knowledge and Library Services",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The owner must be 200 characters or fewer"},
+    )
+
+
+def clean_owner_choice(form: forms.Form, data: dict) -> None:
+    if data.get("owner_member") and (data.get("owner") or "").strip():
+        form.add_error("owner", "Choose a person from the list or type a name, not both")
+
+
 class ActionForm(forms.Form):
     priority = forms.ChoiceField(
         label="Priority",
         choices=Priority.choices,
         error_messages={"required": "Select the priority"},
     )
-    owner = forms.CharField(
-        label="Owner",
-        help_text="A name or a role, for example Head of Knowledge and Library Services",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": "The owner must be 200 characters or fewer"},
-    )
     owner_email = forms.EmailField(
-        label="Owner's e-mail address (optional)",
-        help_text="Reminders are sent here when the action is due within 14 days or overdue",
+        label="E-mail address for reminders (optional)",
+        help_text="For an owner without an account: reminders are sent here when the action "
+        "is due within 14 days or overdue. Members get them at their own address.",
         required=False,
         error_messages={
             "invalid": "Enter an e-mail address in the right format, like name@nhs.net"
@@ -95,8 +134,25 @@ class ActionForm(forms.Form):
         error_messages={"required": "Select the status"},
     )
 
+    def __init__(self, *args, members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        owner_fields(self, members)  # the owner's two fields, after the priority
+        self.order_fields(["priority", "owner_member", "owner", "owner_email", "due_on"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        clean_owner_choice(self, data)
+        if data.get("owner_member") and data.get("owner_email"):
+            self.add_error(
+                "owner_email", "A member gets reminders at their own address: leave this empty"
+            )
+        return data
+
 
 class StatusForm(forms.Form):
+    def __init__(self, *args, members=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
     status = forms.ChoiceField(
         label="Status",
         choices=ActionStatus.choices,

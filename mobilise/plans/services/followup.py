@@ -8,7 +8,7 @@ import icalendar
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from mobilise.accounts.models import Membership, Organisation
@@ -59,8 +59,10 @@ def due_for_reminder(today: datetime.date) -> QuerySet:
     horizon = today + datetime.timedelta(days=REMINDER_DAYS)
     return (
         PlanAction.objects.filter(status__in=OPEN_STATUSES, due_on__lte=horizon)
-        .exclude(owner_email="")
-        .select_related("plan__assessment__unit", "plan__assessment__organisation")
+        .exclude(Q(owner_email="") & (Q(owner_member=None) | Q(owner_member__user__email="")))
+        .select_related(
+            "plan__assessment__unit", "plan__assessment__organisation", "owner_member__user"
+        )
     )
 
 
@@ -71,13 +73,14 @@ def send_reminders(today: datetime.date | None = None) -> int:
     sent = 0
     for action in due_for_reminder(today):
         try:
+            address = action.reminder_address
             with transaction.atomic():
-                ReminderSent.objects.create(action=action, email=action.owner_email, sent_on=today)
+                ReminderSent.objects.create(action=action, email=address, sent_on=today)
                 send_mail(
                     subject=reminder_subject(action, today),
                     message=reminder_body(action, today),
                     from_email=settings.DEFAULT_FROM_EMAIL,
-                    recipient_list=[action.owner_email],
+                    recipient_list=[address],
                 )
         except IntegrityError:
             continue  # already reminded today

@@ -29,19 +29,50 @@ from mobilise.plans.models import (
     ProgressNote,
 )
 
-EDITABLE = ("elements", "priority", "owner", "owner_email", "due_on", "measure", "status")
-# What a viewer may change of an action; facilitators and admins may change everything.
+EDITABLE = (
+    "elements",
+    "priority",
+    "owner",
+    "owner_member",
+    "owner_email",
+    "due_on",
+    "measure",
+    "status",
+)
+# What a viewer may change of an action they own; facilitators and admins change everything
+# of every action.
 VIEWER_MAY_CHANGE = frozenset({"status"})
+NOT_THE_OWNER = "Viewers may change and add notes only to the actions they own"
 
 
 def may_change_everything(membership: Membership) -> bool:
     return membership.can_edit
 
 
-def check_may_change(membership: Membership, given: set[str]) -> None:
-    """NotAllowed when the member's role does not let them change these fields."""
-    if not may_change_everything(membership) and set(given) - VIEWER_MAY_CHANGE:
+def owns(membership: Membership, action: PlanAction) -> bool:
+    return action.owner_member_id is not None and action.owner_member_id == membership.id
+
+
+def may_update(membership: Membership, action: PlanAction) -> bool:
+    """Whether the member may change the action's status and add notes to it: facilitators
+    and admins any action, viewers the actions they own."""
+    return may_change_everything(membership) or owns(membership, action)
+
+
+def check_may_change(membership: Membership, given: set[str], action: PlanAction) -> None:
+    """NotAllowed when the member's role does not let them change these fields of this
+    action: viewers change only the status, and only of an action they own."""
+    if may_change_everything(membership):
+        return
+    if set(given) - VIEWER_MAY_CHANGE:
         raise NotAllowed("Viewers may change only the status of an action")
+    if not owns(membership, action):
+        raise NotAllowed(NOT_THE_OWNER)
+
+
+def check_may_note(membership: Membership, action: PlanAction) -> None:
+    if not may_update(membership, action):
+        raise NotAllowed(NOT_THE_OWNER)
 
 
 @dataclass
@@ -50,6 +81,7 @@ class ActionFields:
 
     priority: str | None = None
     owner: str | None = None
+    owner_member: Membership | None = None
     owner_email: str | None = None
     due_on: datetime.date | None = None
     measure: str | None = None
@@ -61,8 +93,10 @@ def action_of(assessment: Assessment, action_id) -> PlanAction:
     """An action of this assessment (already loaded through the caller's organisation), or
     404: an action of another assessment is as unknown as one that does not exist."""
     try:
-        return PlanAction.objects.prefetch_related("elements", "notes").get(
-            plan__assessment=assessment, pk=action_id
+        return (
+            PlanAction.objects.select_related("owner_member__user")
+            .prefetch_related("elements", "notes")
+            .get(plan__assessment=assessment, pk=action_id)
         )
     except (PlanAction.DoesNotExist, ValidationError, ValueError) as error:
         raise Http404("Not found") from error
@@ -81,7 +115,7 @@ def _locked_plan(assessment: Assessment) -> ActionPlan:
     return ActionPlan.objects.select_for_update().get(pk=plan.pk)
 
 
-def check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
+def check_fields(fields: ActionFields, errors: list[FieldError], organisation_id=None) -> None:
     if fields.priority is not None and fields.priority not in Priority.values:
         errors.append(FieldError(("priority",), "Priority must be high, medium or low"))
     if fields.status is not None and fields.status not in ActionStatus.values:
@@ -90,6 +124,15 @@ def check_fields(fields: ActionFields, errors: list[FieldError]) -> None:
         )
     if fields.owner is not None and len(fields.owner) > 200:
         errors.append(FieldError(("owner",), "The owner must be 200 characters or fewer"))
+    member = fields.owner_member
+    if (
+        member is not None
+        and organisation_id is not None
+        and member.organisation_id != organisation_id
+    ):
+        errors.append(
+            FieldError(("owner_member",), "The owner must be a member of the organisation")
+        )
     if fields.owner_email:
         try:
             validate_email(fields.owner_email)
@@ -153,12 +196,25 @@ def _refuse_if_no_action(plan: ActionPlan, elements: list[str]) -> None:
         raise Conflict(f"{', '.join(blocked)} is marked No action required")
 
 
-CLEARED = {"owner": "", "owner_email": "", "due_on": None, "measure": ""}
+CLEARED = {"owner": "", "owner_email": "", "due_on": None, "measure": "", "owner_member": None}
 
 
 def _apply(action: PlanAction, fields: ActionFields) -> dict:
-    """Set the fields given; a field given as null is cleared."""
+    """Set the fields given; a field given as null is cleared. A member named as the owner
+    replaces a typed name (their name is copied, their own address gets the reminders); a
+    name typed replaces the member."""
     changes = {}
+    if "owner_member" in fields.given:
+        member = fields.owner_member
+        if member is not None:
+            fields.owner, fields.owner_email = member.user.display_name, ""
+            fields.given = fields.given | {"owner", "owner_email"}
+        elif fields.owner is None and action.owner_member_id is not None:
+            fields.given = fields.given | {"owner"}  # the member's name goes with them
+        if action.owner_member_id != (member.id if member else None):
+            action.owner_member = member
+    elif "owner" in fields.given and action.owner_member_id is not None:
+        action.owner_member = None
     for name in ("priority", "owner", "owner_email", "due_on", "measure", "status"):
         if name not in fields.given:
             continue
@@ -200,7 +256,7 @@ def add_catalogue_action(
     errors: list[FieldError] = []
     check_elements(framework, elements, errors)
     option = check_option(framework, option_id, elements, errors)
-    check_fields(fields, errors)
+    check_fields(fields, errors, assessment.organisation_id)
     if errors:
         raise InvalidInput(errors)
     plan = _locked_plan(assessment)
@@ -245,7 +301,7 @@ def add_custom_action(
             FieldError(("text",), f"The action must be {COMMENT_MAX_LENGTH:,} characters or fewer")
         )
     check_elements(assessment.framework, elements, errors)
-    check_fields(fields, errors)
+    check_fields(fields, errors, assessment.organisation_id)
     if errors:
         raise InvalidInput(errors)
     plan = _locked_plan(assessment)
@@ -270,7 +326,7 @@ def update_action(
     assessment = action.plan.assessment
     framework = assessment.framework
     errors: list[FieldError] = []
-    check_fields(fields, errors)
+    check_fields(fields, errors, assessment.organisation_id)
     if elements is not None:
         check_elements(framework, elements, errors)
         if action.action_key:
@@ -330,7 +386,7 @@ def add_note(action: PlanAction, text: str, user: User | None = None) -> Progres
             [FieldError(("text",), f"The note must be {COMMENT_MAX_LENGTH:,} characters or fewer")]
         )
     note = ProgressNote.objects.create(
-        action=action, text=text, author=user, author_name=user.get_username() if user else ""
+        action=action, text=text, author=user, author_name=user.display_name if user else ""
     )
     record(action.plan.assessment, user, f"Added a progress note to “{action.text}”")
     return note
@@ -390,7 +446,9 @@ class Coverage:
 
 def coverage(assessment: Assessment) -> Coverage:
     plan = plan_of(assessment)
-    actions = list(plan.actions.prefetch_related("elements", "notes"))
+    actions = list(
+        plan.actions.select_related("owner_member__user").prefetch_related("elements", "notes")
+    )
     by_element: dict[str, list[PlanAction]] = {}
     for action in actions:
         for code in action.element_codes:

@@ -51,6 +51,7 @@ def start_reassessment(
             text=old.text,
             priority=old.priority,
             owner=old.owner,
+            owner_member_id=old.owner_member_id,
             owner_email=old.owner_email,
             due_on=old.due_on,
             measure=old.measure,

@@ -16,6 +16,7 @@ def action_as_dict(action: PlanAction) -> dict:
         "elements": action.element_codes,
         "priority": action.priority,
         "owner": action.owner,
+        "owner_username": action.owner_member.user.username if action.owner_member_id else None,
         "owner_email": action.owner_email,
         "due_on": action.due_on.isoformat() if action.due_on else None,
         "measure": action.measure,

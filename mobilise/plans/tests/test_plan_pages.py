@@ -132,20 +132,37 @@ def test_bad_action_fields_are_named(signed_in, assessment):
     assert action.status == "not_started"
 
 
-def test_a_viewer_updates_only_the_status_and_adds_notes(client, viewer):
+def test_a_viewer_updates_only_the_status_of_an_action_they_own_and_adds_notes(client, viewer):
     client.force_login(viewer.user)
     assessment = AssessmentFactory(organisation=viewer.organisation)
-    action = plans.add_custom_action(assessment, "Do", ["1.1"], HIGH)
+    owned = plans.ActionFields(
+        priority="high", owner_member=viewer, given={"priority", "owner_member"}
+    )
+    action = plans.add_custom_action(assessment, "Do", ["1.1"], owned)
     path = f"/assessments/{assessment.id}/plan/actions/{action.id}/"
     form = page(client.get(path))
     assert form.select_one("#id_owner") is None and form.select_one("#id_status") is not None
     client.post(path, {"status": "done", "owner": "Sneaky", "priority": "low"})
     client.post(path + "notes/", {"text": "Finished in March"})
     action.refresh_from_db()
-    assert (action.status, action.owner, action.priority) == ("done", "", "high")
+    assert (action.status, action.owner_member, action.priority) == ("done", viewer, "high")
     assert action.notes.get().text == "Finished in March"
     assert client.get(element_url(assessment, "1.1")).status_code == 403
     assert client.post(path + "delete/").status_code == 403
+
+
+def test_a_viewer_cannot_change_or_note_an_action_someone_else_owns(client, viewer):
+    client.force_login(viewer.user)
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    action = plans.add_custom_action(assessment, "Theirs", ["1.1"], HIGH)
+    path = f"/assessments/{assessment.id}/plan/actions/{action.id}/"
+    shown = page(client.get(path))
+    assert shown.select_one("#id_status") is None
+    assert "Only the action's owner" in text(shown)
+    assert client.post(path, {"status": "done"}).status_code == 403
+    assert client.post(path + "notes/", {"text": "Not mine"}).status_code == 403
+    action.refresh_from_db()
+    assert action.status == "not_started" and not action.notes.exists()
 
 
 def test_an_empty_note_is_refused(signed_in, assessment):

@@ -327,11 +327,55 @@ def test_one_refused_address_does_not_stop_the_other_reminders(monkeypatch):
     assert not ReminderSent.objects.filter(email="refused@nhs.net").exists()  # tried again tomorrow
 
 
-def test_viewers_may_change_only_the_status_of_an_action(viewer, facilitator):
-    plans.check_may_change(viewer, {"status"})
-    plans.check_may_change(facilitator, {"status", "owner", "due_on"})
+def test_viewers_may_change_only_the_status_of_an_action_they_own(viewer, facilitator):
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    mine = plans.add_custom_action(
+        assessment, "Mine", ["1.1"], plans.ActionFields(owner_member=viewer, given={"owner_member"})
+    )
+    theirs = plans.add_custom_action(assessment, "Theirs", ["1.2"], plans.ActionFields())
+    plans.check_may_change(viewer, {"status"}, mine)
+    plans.check_may_note(viewer, mine)
+    plans.check_may_change(facilitator, {"status", "owner", "due_on"}, theirs)
+    plans.check_may_note(facilitator, theirs)
     with pytest.raises(NotAllowed):
-        plans.check_may_change(viewer, {"status", "owner"})
+        plans.check_may_change(viewer, {"status", "owner"}, mine)
+    with pytest.raises(NotAllowed):
+        plans.check_may_change(viewer, {"status"}, theirs)
+    with pytest.raises(NotAllowed):
+        plans.check_may_note(viewer, theirs)
+    assert (plans.may_update(viewer, mine), plans.may_update(viewer, theirs)) == (True, False)
+
+
+def test_a_member_as_owner_is_named_and_reminded_at_their_own_address(viewer):
+    viewer.user.first_name, viewer.user.last_name, viewer.user.email = "Priya", "Shah", "p@nhs.net"
+    viewer.user.save()
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    fields = plans.ActionFields(
+        owner_member=viewer, due_on=datetime.date(2026, 6, 5), given={"owner_member", "due_on"}
+    )
+    action = plans.add_custom_action(assessment, "Mine", ["1.1"], fields)
+    assert (action.owner, action.owner_email, action.reminder_address) == (
+        "Priya Shah",
+        "",
+        "p@nhs.net",
+    )
+    assert send_reminders(datetime.date(2026, 6, 1)) == 1
+    assert mail.outbox[-1].to == ["p@nhs.net"]
+    typed = plans.ActionFields(owner="Board secretary", given={"owner"})
+    plans.update_action(action, typed)
+    action.refresh_from_db()
+    assert (action.owner_member, action.owner) == (None, "Board secretary")
+    assert action.reminder_address == ""
+    history = assessment.history.order_by("-created_at").first()
+    assert history.changes["owner"] == ["Priya Shah", "Board secretary"]
+
+
+def test_an_owner_must_be_a_member_of_the_organisation(assessment, outsider):
+    fields = plans.ActionFields(owner_member=outsider, given={"owner_member"})
+    with pytest.raises(InvalidInput) as refused:
+        plans.add_custom_action(assessment, "Do", ["1.1"], fields)
+    assert refused.value.errors[0].loc == ("owner_member",)
+    assert not PlanAction.objects.exists()
 
 
 def test_coverage_lists_each_action_once_and_by_priority(assessment):

@@ -1,6 +1,7 @@
 """The plan pages: suggestions, the plan with its task list, one element, one action."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from mobilise.plans.services.element_plan import (
     save_element_plan,
 )
 from mobilise.plans.services.followup import is_overdue
+from mobilise.plans.services.owners import people
 from mobilise.plans.services.suggestions import next_to_plan, suggestions
 
 
@@ -151,15 +153,22 @@ def after_saving(request: HttpRequest, assessment: Assessment, code: str) -> Htt
 def action_page(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
-    form = bound(request, action_form_class(request.membership), initial=initial_of(action))
+    form = bound(
+        request,
+        action_form_class(request.membership),
+        initial=initial_of(action),
+        members=people(assessment.organisation),
+    )
 
     def save(data: dict) -> HttpResponse:
-        plans.check_may_change(request.membership, set(data))
+        plans.check_may_change(request.membership, set(data), action)
         plans.update_action(action, plans.ActionFields(**data, given=set(data)), user=request.user)
         if data.get("due_on") and data["due_on"] < uk_today() and action.is_open:
             messages.warning(request, "The due date is in the past: the action shows as overdue.")
         return done(request, "The action is saved.", "plans:plan", assessment.id)
 
+    if request.method == "POST" and not plans.may_update(request.membership, action):
+        raise PermissionDenied(plans.NOT_THE_OWNER)
     if saved := handle(request, form, save, refusals={plans.Conflict: "status"}):
         return saved
     return render_action(request, assessment, action, form, NoteForm())
@@ -172,7 +181,10 @@ def action_form_class(membership) -> type:
 
 def initial_of(action: PlanAction) -> dict:
     fields = ("priority", "owner", "owner_email", "due_on", "measure", "status")
-    return {name: getattr(action, name) for name in fields}
+    initial = {name: getattr(action, name) for name in fields}
+    if action.owner_member_id:  # the member is chosen; their name is not typed again
+        initial.update(owner_member=str(action.owner_member_id), owner="")
+    return initial
 
 
 def render_action(request, assessment, action, form, note_form) -> HttpResponse:
@@ -187,6 +199,7 @@ def render_action(request, assessment, action, form, note_form) -> HttpResponse:
             "form": form,
             "note_form": note_form,
             "editor": request.membership.can_edit,
+            "may_update": plans.may_update(request.membership, action),
             "overdue": is_overdue(action),
             "text_html": linked_text(assessment.framework, action.text),
         },
@@ -198,13 +211,16 @@ def render_action(request, assessment, action, form, note_form) -> HttpResponse:
 def add_note(request: HttpRequest, assessment_id, action_id) -> HttpResponse:
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
+    if not plans.may_update(request.membership, action):
+        raise PermissionDenied(plans.NOT_THE_OWNER)
     form = NoteForm(request.POST)
     if form.is_valid():
         plans.add_note(action, form.cleaned_data["text"], request.user)
         messages.success(request, "The progress note is added.")
         return redirect(reverse("plans:action", args=[assessment.id, action.id]) + "#notes")
     form_class = action_form_class(request.membership)
-    return render_action(request, assessment, action, form_class(initial=initial_of(action)), form)
+    unbound = form_class(initial=initial_of(action), members=people(assessment.organisation))
+    return render_action(request, assessment, action, unbound, form)
 
 
 @member_required
