@@ -356,6 +356,32 @@ def update_action(
 
 
 @transaction.atomic
+def update_actions(
+    assessment: Assessment,
+    rows: list[tuple[PlanAction, ActionFields]],
+    user: User | None = None,
+) -> int:
+    """Change several actions of the plan at once (the plan page's table): all of them, or,
+    when any row is refused, none. A refusal is one InvalidInput whose errors lead with the
+    row's index, `(index, field)`, so that each lands on its row. Returns how many actions
+    were changed."""
+    errors: list[FieldError] = []
+    for index, (action, fields) in enumerate(rows):
+        if action.plan.assessment_id != assessment.pk:
+            raise Http404("Not found")
+        try:
+            with transaction.atomic():
+                update_action(action, fields, user=user)
+        except InvalidInput as refused:
+            errors += [FieldError((index, *e.loc), e.msg) for e in refused.errors]
+        except Conflict as refused:
+            errors.append(FieldError((index, "status"), str(refused)))
+    if errors:
+        raise InvalidInput(errors)  # and the transaction undoes every row
+    return len(rows)
+
+
+@transaction.atomic
 def remove_elements(action: PlanAction, elements: list[str], user: User | None = None) -> None:
     """Stop an action serving some elements; an action left serving none is removed."""
     PlanActionElement.objects.filter(action=action, element_code__in=elements).delete()

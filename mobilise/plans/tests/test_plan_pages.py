@@ -31,10 +31,12 @@ def test_choosing_a_shared_option_under_two_elements_makes_one_action(signed_in,
         "Review resources on the website to optimise your Knowledge and Library Service"
     ] == ["4.1", "4.3"]
     assert len(actions) == 2
-    plan_page = text(page(signed_in.get(f"/assessments/{assessment.id}/plan/")))
-    assert (
-        plan_page.count("Review resources on the website") == 3
-    )  # one table row and two task hints
+    shown = page(signed_in.get(f"/assessments/{assessment.id}/plan/"))
+    rows = shown.select("#plan-table tbody tr")
+    assert [r for r in rows if "Review resources on the website" in r.select_one("a").text]
+    assert len(rows) == 2  # one row for the shared action, one for 4.3-a
+    task_lists = " ".join(text(t) for t in shown.select(".nhsuk-task-list"))
+    assert task_lists.count("Review resources on the website") == 2  # under 4.1 and 4.3
 
 
 def test_the_builder_shows_what_is_chosen_and_can_unchoose(signed_in, assessment):
@@ -268,3 +270,105 @@ def test_saving_an_action_goes_back_to_the_plan(signed_in, assessment):
         {"priority": "low", "status": "not_started"},
     )
     assert response.url == f"/assessments/{assessment.id}/plan/"
+
+
+def table_post(actions, **changes) -> dict:
+    """The plan table as the page posts it, with `changes` ({"0-status": "done"}) made."""
+    data = {"row-count": str(len(actions))}
+    for index, action in enumerate(actions):
+        row = f"row-{index}-"
+        data |= {
+            row + "action": str(action.id),
+            row + "owner": str(action.owner_member_id or ""),
+            row + "priority": action.priority,
+            row + "status": action.status,
+            row + "due_on_day": str(action.due_on.day) if action.due_on else "",
+            row + "due_on_month": str(action.due_on.month) if action.due_on else "",
+            row + "due_on_year": str(action.due_on.year) if action.due_on else "",
+        }
+    return data | {f"row-{k.replace('_', '-', 0)}": v for k, v in changes.items()}
+
+
+def test_the_plan_table_saves_every_row_in_one_post(signed_in, assessment, facilitator, viewer):
+    actions = [plans.add_custom_action(assessment, f"Action {n}", ["1.1"], HIGH) for n in range(3)]
+    path = f"/assessments/{assessment.id}/plan/"
+    shown = page(signed_in.get(path))
+    assert shown.select_one("#id_row-2-owner") is not None
+    assert shown.select_one("form[data-warn-unsaved]") is not None
+    changes = {}
+    for index, who in enumerate([facilitator, viewer, facilitator]):
+        changes |= {
+            f"{index}-owner": str(who.id),
+            f"{index}-due_on_day": "31",
+            f"{index}-due_on_month": "3",
+            f"{index}-due_on_year": "2027",
+        }
+    changes["1-status"] = "in_progress"
+    response = signed_in.post(path, table_post(actions, **changes))
+    assert response.status_code == 302 and response["Location"] == path
+    got = {a.text: (a.owner_member, a.due_on, a.status) for a in PlanAction.objects.all()}
+    march = datetime.date(2027, 3, 31)
+    assert got == {
+        "Action 0": (facilitator, march, "not_started"),
+        "Action 1": (viewer, march, "in_progress"),
+        "Action 2": (facilitator, march, "not_started"),
+    }
+    assert "3 actions are saved." in text(page(signed_in.get(path)))
+
+
+def test_one_wrong_row_saves_nothing_and_is_shown_against_its_field(signed_in, assessment, viewer):
+    actions = [plans.add_custom_action(assessment, f"Action {n}", ["1.1"], HIGH) for n in range(3)]
+    path = f"/assessments/{assessment.id}/plan/"
+    response = signed_in.post(
+        path,
+        table_post(
+            actions,
+            **{
+                "0-owner": str(viewer.id),
+                "2-due_on_day": "31",
+                "2-due_on_month": "2",
+                "2-due_on_year": "2027",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert error_summary(response) == [
+        ("#id_row-2-due_on", "“Action 2”: The due date must be a real date")
+    ]
+    assert not PlanAction.objects.exclude(owner_member=None).exists()
+
+
+def test_a_service_refusal_lands_on_its_row_and_undoes_the_others(signed_in, assessment, viewer):
+    dropped = plans.ActionFields(priority="high", status="dropped", given={"priority", "status"})
+    first = plans.add_custom_action(assessment, "Kept", ["1.1"], HIGH)
+    second = plans.add_custom_action(assessment, "Dropped", ["1.2"], dropped)
+    plans.mark_no_action(assessment, "1.2")
+    actions = [first, second]  # high priority, oldest first: the table's order
+    response = signed_in.post(
+        f"/assessments/{assessment.id}/plan/",
+        table_post(actions, **{"0-owner": str(viewer.id), "1-status": "not_started"}),
+    )
+    assert error_summary(response) == [
+        ("#id_row-1-status", "“Dropped”: 1.2 is marked No action required")
+    ]
+    first.refresh_from_db()
+    assert first.owner_member is None
+
+
+def test_a_table_opened_before_the_plan_changed_is_refused(signed_in, assessment):
+    actions = [plans.add_custom_action(assessment, f"Action {n}", ["1.1"], HIGH) for n in range(2)]
+    posted = table_post(actions, **{"0-status": "done"})
+    plans.add_custom_action(assessment, "Added meanwhile", ["1.2"], HIGH)
+    response = signed_in.post(f"/assessments/{assessment.id}/plan/", posted)
+    assert response.status_code == 200
+    assert "The plan changed while you were editing it" in error_summary(response)[0][1]
+    assert not PlanAction.objects.filter(status="done").exists()
+
+
+def test_viewers_see_the_plan_as_a_table_without_a_form(client, viewer):
+    client.force_login(viewer.user)
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    plans.add_custom_action(assessment, "Do", ["1.1"], HIGH)
+    path = f"/assessments/{assessment.id}/plan/"
+    assert page(client.get(path)).select_one("#plan-table") is None
+    assert client.post(path, {"row-count": "1"}).status_code == 403

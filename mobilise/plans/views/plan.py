@@ -5,15 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import element_of, load
 from mobilise.assessments.models import Assessment
 from mobilise.core.dates import uk_today
+from mobilise.core.errors import InvalidInput
 from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.presenters import linked_text, option_view
 from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
+from mobilise.plans.forms.plan_table import PlanTable
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.element_plan import (
@@ -47,12 +49,35 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @member_required
 def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
+    """The plan: its actions in one table that editors change and save in one post (nothing
+    saved when any row is wrong), and its elements as a task list."""
     assessment = load(request, assessment_id)
     coverage = plans.coverage(assessment)
     actions = coverage.actions_by_priority
+    table, stale = None, False
+    if request.membership.can_edit:
+        members = people(assessment.organisation)
+        posted = request.POST if request.method == "POST" else None
+        table = PlanTable(actions, members, posted)
+        if posted is not None:
+            stale = table.stale
+            if stale:
+                table = PlanTable(actions, members)
+            elif table.is_valid():
+                try:
+                    saved = plans.update_actions(assessment, table.changes(), request.user)
+                except InvalidInput as refused:
+                    table.add_refusal(refused)
+                else:
+                    said = f"{saved} action{'s are' if saved != 1 else ' is'} saved."
+                    return done(
+                        request, said if saved else "Nothing changed.", "plans:plan", assessment.id
+                    )
+    elif request.method == "POST":
+        require_editor(request)
     today = uk_today()
     return render(
         request,
@@ -63,6 +88,8 @@ def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
             "framework": assessment.framework,
             "coverage": coverage,
             "actions": actions,
+            "table": table,
+            "stale": stale,
             "overdue": {a.id for a in actions if is_overdue(a, today)},
             "technique_html": lambda text: linked_text(assessment.framework, text),
         },
