@@ -62,11 +62,11 @@ class ElementPlanForm(forms.Form):
 class OwnerField(forms.ModelChoiceField):
     """A member of the organisation as an action's owner, by name."""
 
-    def __init__(self, members, **kwargs) -> None:
+    def __init__(self, members, empty_label="Not a member: type the name below", **kwargs) -> None:
         super().__init__(
             queryset=Membership.objects.none(),
             required=False,
-            empty_label="Not a member: type the name below",
+            empty_label=empty_label,
             error_messages={"invalid_choice": "Choose the owner from the people in the list"},
             **kwargs,
         )
@@ -147,6 +147,33 @@ class ActionForm(forms.Form):
                 "owner_email", "A member gets reminders at their own address: leave this empty"
             )
         return data
+
+
+class PickForm(forms.Form):
+    """The actions ticked on the suggestions page, with an owner and a due date for all of
+    them (both optional: the plan's table sets them one by one afterwards)."""
+
+    chosen = forms.MultipleChoiceField(
+        label="Actions to add",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Tick at least one action to add to the plan",
+            "invalid_choice": "Choose actions from the list",
+        },
+    )
+    due_on = SplitDateField(
+        label="Due date of the actions you tick (optional)",
+        required=False,
+        help_text="For example, 31 3 2027",
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].choices = choices
+        self.fields["owner_member"] = OwnerField(
+            members, empty_label="No owner yet", label="Owner of the actions you tick (optional)"
+        )
+        self.order_fields(["chosen", "owner_member", "due_on"])
 
 
 class StatusForm(forms.Form):

@@ -372,3 +372,71 @@ def test_viewers_see_the_plan_as_a_table_without_a_form(client, viewer):
     path = f"/assessments/{assessment.id}/plan/"
     assert page(client.get(path)).select_one("#plan-table") is None
     assert client.post(path, {"row-count": "1"}).status_code == 403
+
+
+def agree(assessment, *rows):
+    for code, level, importance in rows:
+        Consensus.objects.create(
+            assessment=assessment, element_code=code, level=level, importance=importance
+        )
+
+
+def test_ticking_options_on_the_suggestions_page_adds_them_all_in_one_post(
+    signed_in, assessment, viewer
+):
+    agree(assessment, ("3.1", 0, "high"), ("4.1", 1, "low"), ("4.3", 1, "medium"))
+    local = LocalAction.objects.create(
+        organisation=assessment.organisation, element_code="3.1", text="Our own way"
+    )
+    path = f"/assessments/{assessment.id}/suggestions/"
+    shown = page(signed_in.get(path))
+    assert shown.select_one("#id_chosen")["value"] == "3.1|3.1-a"  # the summary's link lands
+    ticked = ["3.1|3.1-a", f"3.1|local:{local.id}", "4.1|4.1-c", "4.3|4.3-c"]
+    response = signed_in.post(
+        path,
+        {
+            "chosen": ticked,
+            "owner_member": str(viewer.id),
+            "due_on_day": "30",
+            "due_on_month": "6",
+            "due_on_year": "2027",
+        },
+    )
+    assert response.url == f"/assessments/{assessment.id}/plan/"
+    got = {
+        a.text[:20]: (sorted(a.element_codes), a.priority, a.owner_member, a.due_on)
+        for a in PlanAction.objects.all()
+    }
+    june = datetime.date(2027, 6, 30)
+    assert len(got) == 3  # 4.1-c and 4.3-c are the same action, serving both
+    assert got["Our own way"] == (["3.1"], "high", viewer, june)
+    assert got["Review resources on "] == (["4.1", "4.3"], "low", viewer, june)
+    shown = text(page(signed_in.get(path)))
+    assert "In the plan" in shown
+
+
+def test_ticking_nothing_or_an_element_marked_no_action_saves_nothing(signed_in, assessment):
+    agree(assessment, ("3.1", 0, "high"), ("1.1", 1, "high"))
+    plans.mark_no_action(assessment, "1.1")
+    path = f"/assessments/{assessment.id}/suggestions/"
+    response = signed_in.post(path, {"chosen": []})
+    assert error_summary(response) == [
+        ("#id_chosen", "Tick at least one action to add to the plan")
+    ]
+    response = signed_in.post(path, {"chosen": ["3.1|3.1-a", "1.1|1.1-a"]})
+    assert error_summary(response) == [("#id_chosen", "1.1 is marked No action required")]
+    response = signed_in.post(
+        path,
+        {"chosen": ["3.1|3.1-a"], "due_on_day": "40", "due_on_month": "1", "due_on_year": "2027"},
+    )
+    assert [field for field, _ in error_summary(response)] == ["#id_due_on"]
+    assert not PlanAction.objects.exists()
+
+
+def test_viewers_read_the_suggestions_but_cannot_tick(client, viewer):
+    client.force_login(viewer.user)
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    agree(assessment, ("3.1", 0, "high"))
+    path = f"/assessments/{assessment.id}/suggestions/"
+    assert page(client.get(path)).select_one("input[name=chosen]") is None
+    assert client.post(path, {"chosen": ["3.1|3.1-a"]}).status_code == 403

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import element_of, load
@@ -14,7 +14,7 @@ from mobilise.core.dates import uk_today
 from mobilise.core.errors import InvalidInput
 from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.presenters import linked_text, option_view
-from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, StatusForm
+from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, PickForm, StatusForm
 from mobilise.plans.forms.plan_table import PlanTable
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
@@ -22,7 +22,10 @@ from mobilise.plans.services.element_plan import (
     CUSTOM,
     Choice,
     ElementPlan,
+    add_picks,
     element_plan,
+    offers,
+    parse_pick,
     save_element_plan,
 )
 from mobilise.plans.services.followup import is_overdue
@@ -30,12 +33,36 @@ from mobilise.plans.services.owners import people
 from mobilise.plans.services.suggestions import next_to_plan, suggestions
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @member_required
 def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
+    """The elements by priority, each with its reason and its options; editors tick options
+    (and local actions) under any of them and add them all to the plan in one post."""
     assessment = load(request, assessment_id)
+    if request.method == "POST":
+        require_editor(request)
     framework = assessment.framework
     found = suggestions(assessment)
+    offered = offers(assessment, found)
+    choices = [(o.value, o.value) for item in offered for o in item.offers]
+    form = bound(request, PickForm, choices=choices, members=people(assessment.organisation))
+
+    def save(data: dict) -> HttpResponse:
+        picks = [p for p in map(parse_pick, data["chosen"]) if p]
+        given = {"owner_member"} if data["owner_member"] else set()
+        fields = plans.ActionFields(
+            owner_member=data["owner_member"],
+            due_on=data["due_on"],
+            given=given | ({"due_on"} if data["due_on"] else set()),
+        )
+        added = add_picks(assessment, picks, fields, request.user)
+        said = f"{added} action{'s are' if added != 1 else ' is'} added to the plan."
+        return done(
+            request, said + " Set owners and due dates in the table.", "plans:plan", assessment.id
+        )
+
+    if saved := handle(request, form, save, refusals={plans.Conflict: "chosen"}, field="chosen"):
+        return saved
     return render(
         request,
         "plans/suggestions.jinja",
@@ -44,6 +71,8 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
             "assessment": assessment,
             "framework": framework,
             "found": found,
+            "offered": offered,
+            "form": form,
             "option_view": lambda option: option_view(framework, option),
         },
     )
