@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import mobilise
+from mobilise.assessments.models import Consensus
 from mobilise.core.tests.html import page
 from mobilise.plans.services import plan as plans
 
@@ -22,6 +23,7 @@ TEMPLATES = {
     "plans/action.jinja",
     "plans/follow_up.jinja",
     "plans/reassess.jinja",
+    "plans/suggestions.jinja",
     "reports/board_paper.jinja",
 }
 
@@ -95,5 +97,32 @@ def test_the_board_paper_form_has_no_id_twice(signed_in, assessment):
     url = f"/assessments/{assessment.id}/board-paper/"
     assert duplicate_ids(signed_in.get(url)) == []
     bad = signed_in.post(url, {"purpose": "decision", **dated("meeting_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_suggestions_page_has_no_id_twice(signed_in, assessment):
+    for code in ("1.1", "4.1", "4.3"):  # 4.1 and 4.3 share an option: ids must still differ
+        Consensus.objects.create(
+            assessment=assessment, element_code=code, level=0, importance="high"
+        )
+    url = f"/assessments/{assessment.id}/suggestions/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"chosen": ["1.1|1.1-a"], **dated("due_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_plan_table_has_no_id_twice(signed_in, assessment):
+    fields = plans.ActionFields(priority="high", given={"priority"})
+    actions = [plans.add_custom_action(assessment, f"Do {n}", ["1.1"], fields) for n in range(3)]
+    url = f"/assessments/{assessment.id}/plan/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    rows = {"row-count": "3"}
+    for index, action in enumerate(actions):
+        rows |= {f"row-{index}-action": str(action.id), f"row-{index}-priority": "high"}
+        rows |= {f"row-{index}-status": "not_started"}
+        rows |= dated(f"row-{index}-due_on", BAD_DATE)
+    bad = signed_in.post(url, rows)
     assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
     assert duplicate_ids(bad) == []

@@ -17,6 +17,11 @@ urlpatterns = [
         name="element",
     ),
     path(
+        "assessments/<uuid:assessment_id>/plan/element/<str:code>/no-action/remove/",
+        plan.remove_no_action,
+        name="no-action-remove",
+    ),
+    path(
         "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/",
         plan.action_page,
         name="action",

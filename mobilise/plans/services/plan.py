@@ -523,3 +523,14 @@ def removal_of(action: PlanAction) -> Removal:
     ]
     covered = total - len(now.missing)
     return Removal(sorted(uncovered), covered - len(uncovered), total)
+
+
+def no_action_removal(assessment: Assessment, element: str) -> Removal:
+    """What removing an element's No action required would change: the element is then
+    uncovered (an element marked so has no other action)."""
+    now = coverage(assessment)
+    total = len(assessment.framework.elements)
+    covered = total - len(now.missing)
+    if element not in now.no_action:
+        return Removal([], covered, total)
+    return Removal([element], covered - 1, total)

@@ -440,3 +440,27 @@ def test_viewers_read_the_suggestions_but_cannot_tick(client, viewer):
     path = f"/assessments/{assessment.id}/suggestions/"
     assert page(client.get(path)).select_one("input[name=chosen]") is None
     assert client.post(path, {"chosen": ["3.1|3.1-a"]}).status_code == 403
+
+
+def test_removing_no_action_required_asks_first_and_says_what_it_changes(signed_in, assessment):
+    plans.mark_no_action(assessment, "2.3", "A strength")
+    plans.add_custom_action(assessment, "Do", ["1.1"], HIGH)
+    url = f"/assessments/{assessment.id}/plan/element/2.3/no-action/remove/"
+    assert url in str(page(signed_in.get(element_url(assessment, "2.3"))))
+    shown = text(page(signed_in.get(url)))
+    assert "“A strength”" in shown
+    assert "The plan will cover 1 of 23 elements: 2.3 will have no action." in shown
+    assert NoActionRequired.objects.filter(element_code="2.3").exists()  # asking removed nothing
+    response = signed_in.post(url)
+    assert response.url == element_url(assessment, "2.3")
+    assert not NoActionRequired.objects.filter(element_code="2.3").exists()
+    assert signed_in.get(url).status_code == 404  # nothing left to remove
+
+
+def test_only_editors_remove_no_action_required(client, viewer):
+    client.force_login(viewer.user)
+    assessment = AssessmentFactory(organisation=viewer.organisation)
+    plans.mark_no_action(assessment, "2.3")
+    url = f"/assessments/{assessment.id}/plan/element/2.3/no-action/remove/"
+    assert client.get(url).status_code == 403 and client.post(url).status_code == 403
+    assert NoActionRequired.objects.filter(element_code="2.3").exists()

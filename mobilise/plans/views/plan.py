@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -189,6 +189,7 @@ def element_page(request: HttpRequest, assessment_id, code: str) -> HttpResponse
             "form": form,
             "items": items,
             "agreed": agreed,
+            "marked": current.no_action_reason is not None,
         },
     )
 
@@ -297,5 +298,37 @@ def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpRespons
             "assessment": assessment,
             "action": action,
             "removal": plans.removal_of(action),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@member_required
+def remove_no_action(request: HttpRequest, assessment_id, code: str) -> HttpResponse:
+    """Remove an element's No action required, once the page has said what that changes."""
+    assessment = load(request, assessment_id)
+    element = element_of(assessment, code)
+    require_editor(request)
+    marked = plans.plan_of(assessment).no_action.filter(element_code=code).first()
+    if marked is None:
+        raise Http404("Not found")
+    if request.method == "POST":
+        plans.remove_no_action(assessment, code, request.user)
+        return done(
+            request,
+            f"{code} is no longer marked No action required: choose its actions.",
+            "plans:element",
+            assessment.id,
+            code,
+        )
+    return render(
+        request,
+        "plans/no_action_remove.jinja",
+        {
+            "page_title": f"Remove No action required from {code}?",
+            "assessment": assessment,
+            "element": element,
+            "marked": marked,
+            "removal": plans.no_action_removal(assessment, code),
         },
     )
