@@ -295,6 +295,7 @@ def test_the_plan_table_saves_every_row_in_one_post(signed_in, assessment, facil
     shown = page(signed_in.get(path))
     assert shown.select_one("#id_row-2-owner") is not None
     assert shown.select_one("form[data-warn-unsaved]") is not None
+    assert shown.select_one("#plan-table input[name=csrfmiddlewaretoken]")["value"]
     changes = {}
     for index, who in enumerate([facilitator, viewer, facilitator]):
         changes |= {
