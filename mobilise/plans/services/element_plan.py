@@ -20,6 +20,7 @@ from mobilise.plans.services.suggestions import Suggestion, Suggestions, local_a
 
 LOCAL = "local:"
 CUSTOM = "own:"
+NONE = "none"  # a pick of No action required
 # New actions start at the priority matching the importance the group agreed.
 IMPORTANCE_TO_PRIORITY = {"high": Priority.HIGH, "medium": Priority.MEDIUM, "low": Priority.LOW}
 
@@ -132,8 +133,8 @@ def add_picks(
 ) -> int:
     """Add the actions ticked on the suggestions page, each at the priority of its
     element's agreed importance, with the owner and due date given (if any): all of them or
-    none. An option shared by several elements becomes one action serving those ticked.
-    Returns how many actions the plan gained."""
+    none. An option shared by several elements becomes one action serving those ticked;
+    `none` marks the element No action required. Returns how many actions the plan gained."""
     agreed = {c.element_code: c for c in assessment.consensus.all()}
     local = {
         f"{LOCAL}{a.id}": a
@@ -152,7 +153,9 @@ def add_picks(
         )
         try:
             with transaction.atomic():
-                if pick.key.startswith(LOCAL):
+                if pick.key == NONE:
+                    plans.mark_no_action(assessment, pick.element, "", user)
+                elif pick.key.startswith(LOCAL):
                     found = local.get(pick.key)
                     if found is None or found.element_code != pick.element:
                         raise InvalidInput(

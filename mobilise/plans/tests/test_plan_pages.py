@@ -465,3 +465,18 @@ def test_only_editors_remove_no_action_required(client, viewer):
     url = f"/assessments/{assessment.id}/plan/element/2.3/no-action/remove/"
     assert client.get(url).status_code == 403 and client.post(url).status_code == 403
     assert NoActionRequired.objects.filter(element_code="2.3").exists()
+
+
+def test_no_action_required_is_ticked_on_the_suggestions_page_too(signed_in, assessment):
+    agree(assessment, ("3.1", 0, "high"), ("2.3", 3, "low"))
+    path = f"/assessments/{assessment.id}/suggestions/"
+    shown = page(signed_in.get(path))
+    exclusive = shown.select_one("input[value='2.3|none']")
+    assert exclusive["data-behaviour"] == "exclusive"  # the design system unticks the others
+    response = signed_in.post(path, {"chosen": ["3.1|3.1-a", "2.3|none"]})
+    assert response.url == f"/assessments/{assessment.id}/plan/"
+    assert NoActionRequired.objects.filter(element_code="2.3").exists()
+    assert PlanAction.objects.get().element_codes == ["3.1"]
+    refused = signed_in.post(path, {"chosen": ["3.1|3.1-b", "3.1|none"]})
+    assert refused.status_code == 200  # 3.1 has an action now: its "none" is no longer offered
+    assert PlanAction.objects.count() == 1

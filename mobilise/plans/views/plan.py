@@ -20,12 +20,14 @@ from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services.element_plan import (
     CUSTOM,
+    NONE,
     Choice,
     ElementPlan,
     add_picks,
     element_plan,
     offers,
     parse_pick,
+    pick_value,
     save_element_plan,
 )
 from mobilise.plans.services.followup import is_overdue
@@ -44,7 +46,11 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
     framework = assessment.framework
     found = suggestions(assessment)
     offered = offers(assessment, found)
-    choices = [(o.value, o.value) for item in offered for o in item.offers]
+    choices = [(o.value, o.value) for item in offered for o in item.offers] + [
+        (pick_value(item.suggestion.element.code, NONE), "No action required")
+        for item in offered
+        if not item.in_plan and not item.no_action
+    ]
     form = bound(request, PickForm, choices=choices, members=people(assessment.organisation))
 
     def save(data: dict) -> HttpResponse:
@@ -57,6 +63,10 @@ def suggestions_page(request: HttpRequest, assessment_id) -> HttpResponse:
         )
         added = add_picks(assessment, picks, fields, request.user)
         said = f"{added} action{'s are' if added != 1 else ' is'} added to the plan."
+        if marked := sum(p.key == NONE for p in picks):
+            said += (
+                f" {marked} element{'s are' if marked != 1 else ' is'} marked No action required."
+            )
         return done(
             request, said + " Set owners and due dates in the table.", "plans:plan", assessment.id
         )
