@@ -217,3 +217,40 @@ def test_a_plan_of_ten_actions_in_one_tick_and_one_save(page: Page, facilitator,
     saved = PlanAction.objects.filter(plan__assessment=assessment)
     assert {a.owner_member_id for a in saved} == {viewer.id}
     assert sorted(a.due_on.day for a in saved) == [*range(1, 10), 28]
+
+
+@pytest.mark.parametrize("size", [{"width": 1920, "height": 1080}, {"width": 375, "height": 740}])
+def test_an_owner_is_chosen_by_typing_their_name(page: Page, facilitator, viewer, size):
+    page.set_viewport_size(size)
+    viewer.user.first_name, viewer.user.last_name = "Priya", "Shah"
+    viewer.user.save()
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    action = plans.add_custom_action(
+        assessment, "Run a journal club", ["2.4"], plans.ActionFields()
+    )
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{assessment.id}/plan/actions/{action.id}/")
+    page.get_by_role("combobox", name="Owner").fill("pri")
+    page.get_by_role("option", name="Priya Shah").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the action").click()
+    expect(page.get_by_text("The action is saved.")).to_be_visible()
+    action.refresh_from_db()
+    assert (action.owner_member, action.owner) == (viewer, "Priya Shah")
+
+
+def test_without_javascript_the_owner_is_a_plain_select(
+    page_without_javascript: Page, facilitator, viewer
+):
+    page = page_without_javascript
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    action = plans.add_custom_action(
+        assessment, "Run a journal club", ["2.4"], plans.ActionFields()
+    )
+    sign_in(page, facilitator.user.username, PASSWORD)
+    page.goto(f"/assessments/{assessment.id}/plan/actions/{action.id}/")
+    page.get_by_label("Owner", exact=True).select_option(label=viewer.user.display_name)
+    page.get_by_role("button", name="Save the action").click()
+    expect(page.get_by_text("The action is saved.")).to_be_visible()
+    action.refresh_from_db()
+    assert action.owner_member == viewer
