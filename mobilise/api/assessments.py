@@ -207,7 +207,13 @@ def submit(request: HttpRequest, participant_token: str):
     level is Don't know. Nothing is saved unless the whole response is valid. One address
     may send a burst of responses to one assessment, then about one a second (429, with
     `Retry-After`, beyond that)."""
-    assessment = get_object_or_404(Assessment, participant_token=participant_token)
+    # Only what a submission reads: the busiest request of a live session.
+    assessment = get_object_or_404(
+        Assessment.objects.only(
+            "id", "status", "closes_on", "framework_version", "personal_links_only"
+        ),
+        participant_token=participant_token,
+    )
     require_json(request)
     refused = responses.spend_submission(assessment, client_address(request))
     if refused:

@@ -26,6 +26,28 @@ def test_a_complete_response_is_saved_and_counted():
     assert Rating.objects.get(response=response, element_code="2.1").level is None
 
 
+def test_the_response_returned_is_the_one_stored_with_every_rating_as_given():
+    """On PostgreSQL one statement writes it (ADR 0025), on SQLite the ORM: the same rows."""
+    assessment = AssessmentFactory()
+    given = answers(level=3, _1_1=None, _4_5=0)
+    given[1] = Answer(given[1].element, 1, "Don't 'quote' me; -- or \\ this")
+    response = responses.submit_response(assessment, given)
+    stored = Response.objects.get(pk=response.pk)
+    assert (stored.assessment_id, stored.source, stored.imported, stored.discarded) == (
+        assessment.id,
+        "api",
+        False,
+        False,
+    )
+    assert stored.submitted_at == response.submitted_at and stored.resume_key_hash is None
+    assert stored.created_at == response.created_at
+    assert abs(stored.updated_at - stored.submitted_at) < datetime.timedelta(seconds=5)
+    rows = {r.element_code: (r.level, r.comment) for r in stored.ratings.all()}
+    assert rows == {a.element: (a.level, a.comment) for a in given}
+    assert assessment.responses.filter(submitted_at__isnull=False).count() == 1
+    response.refresh_from_db()  # an instance the ORM can go on using
+
+
 def locs(error: InvalidInput) -> list[tuple]:
     return [e.loc for e in error.errors]
 
