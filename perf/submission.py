@@ -86,7 +86,8 @@ def main() -> None:
     healthz = timed(lambda: client.get("/healthz"))
     submission = timed(submit)
     print(
-        f"submission {submission:.2f} ms, /healthz {healthz:.2f} ms, ratio {submission / healthz:.1f}x"
+        f"submission {submission:.2f} ms, /healthz {healthz:.2f} ms,"
+        f" ratio {submission / healthz:.1f}x"
     )
     profile = cProfile.Profile()
     profile.enable()

@@ -126,11 +126,11 @@ def _submit_in_one_statement(
         assessment=assessment, source=source, submitted_at=now, created_at=now, updated_at=now
     )
     sql = (
-        f"WITH response AS (INSERT INTO {Response._meta.db_table}"
+        "WITH response AS (INSERT INTO assessments_response"
         " (id, created_at, updated_at, assessment_id, source, resume_key_hash, submitted_at,"
         " imported, discarded) VALUES (%s, %s, %s, %s, %s, NULL, %s, false, false)"
         " RETURNING id)"
-        f" INSERT INTO {Rating._meta.db_table} (response_id, element_code, level, comment)"
+        " INSERT INTO assessments_rating (response_id, element_code, level, comment)"
         " SELECT response.id, given.element_code, given.level, given.comment"
         " FROM response, unnest(%s::varchar[], %s::smallint[], %s::text[])"
         " AS given(element_code, level, comment)"
