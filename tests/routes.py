@@ -19,7 +19,14 @@ OWNED = {
 
 
 # Parameters that name no organisation-owned object, with a value that is valid for them.
-PLAIN = {"code": "1.1", "fmt": "pdf", "number": "1", "format": "pdf", "element": "1.1"}
+PLAIN = {
+    "code": "1.1",
+    "fmt": "pdf",
+    "number": "1",
+    "format": "pdf",
+    "element": "1.1",
+    "version": "1",
+}
 
 
 # Anonymous participant pages are reached by a secret token, not through an organisation.

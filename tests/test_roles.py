@@ -17,8 +17,10 @@ from mobilise.accounts.services import issue_token
 from mobilise.accounts.services import people as people_service
 from mobilise.accounts.tests.factories import MembershipFactory
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
+from mobilise.core.dates import uk_today
 from mobilise.plans.models import LocalAction, PlanAction
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services import sign_off as signing
 from tests.routes import PLAIN, all_api_operations, fill, member_routes
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,11 @@ PAGES = {
     "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/": (VIEWER, VIEWER),
     "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/notes/": (NOT_ALLOWED, VIEWER),
     "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/": (EDITOR, EDITOR),
+    # Admins record a sign-off, and the facilitator an admin named (not named here).
+    "assessments/<uuid:assessment_id>/plan/sign-off/": (VIEWER, ADMIN),
+    "assessments/<uuid:assessment_id>/plan/sign-off/signatory/": (NOT_ALLOWED, ADMIN),
+    "assessments/<uuid:assessment_id>/plan/agreed/<int:version>/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/plan/agreed/<int:version>.csv": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/reassess/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
@@ -115,6 +122,13 @@ def ours(organisation):
         assessment, "Our action", ["1.1"], plans.ActionFields(priority="high", given={"priority"})
     )
     plans.mark_no_action(assessment, "2.1", "Already strong")
+    admin = MembershipFactory(organisation=organisation, role=Role.ADMIN)
+    signing.sign_off(
+        assessment,
+        admin,
+        signing.SignOffFields(agreed_by="Board", meeting="Board", agreed_on=uk_today()),
+        admin.user,
+    )
     local = LocalAction.objects.create(organisation=organisation, element_code="1.1", text="Ours")
     colleague = MembershipFactory(organisation=organisation, role=Role.VIEWER)
     invitation, _ = people_service.invite(organisation, "new.person@nhs.net", Role.VIEWER, None)
@@ -170,6 +184,10 @@ VIEWER_CHANGES = {
 }
 
 
+# API operations that change something and which only admins may use.
+ADMIN_CHANGES = {("post", "/api/v1/assessments/{assessment_id}/plan/sign-offs")}
+
+
 def test_the_api_walk_covers_every_operation_that_needs_a_token():
     operations = all_api_operations()
     assert len(operations) >= 18
@@ -185,6 +203,7 @@ def test_api_operations_answer_each_role(method, path, role, organisation, ours)
     url = re.sub(r"{(\w+)}", lambda m: str(ours.get(m.group(1), PLAIN.get(m.group(1)))), path)
     status = getattr(client, method)(url, {}, content_type="application/json").status_code
     lowest = VIEWER if method == "get" or (method, path) in VIEWER_CHANGES else EDITOR
+    lowest = ADMIN if (method, path) in ADMIN_CHANGES else lowest
     if may(role, lowest):
         assert status in {200, 201, 204, 409, 422}, (role, method, url, status)
     else:

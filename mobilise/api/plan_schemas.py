@@ -98,3 +98,50 @@ class SuggestionOut(Schema):
     score: int
     reason: str
     options: list[SuggestedOption]
+
+
+Name = Annotated[str, Field(max_length=200)]
+
+
+class SignOffIn(Schema):
+    agreed_by: Name = Field(description="A person's name, or the body that agreed the plan")
+    agreed_by_role: Name | None = None
+    meeting: Name
+    agreed_on: datetime.date = Field(description="The day of the meeting; not in the future")
+    note: Text | None = None
+
+
+class AgreedActionOut(Schema):
+    id: str
+    text: str
+    elements: list[str]
+    priority: str
+    owner: str
+    due_on: datetime.date | None
+    measure: str
+    status: str
+
+
+class AgreedNoActionOut(Schema):
+    element: str
+    reason: str
+
+
+class SignOffOut(Schema):
+    version: int
+    agreed_by: str
+    agreed_by_role: str
+    meeting: str
+    agreed_on: datetime.date
+    note: str
+    recorded_at: datetime.datetime
+    actions: list[AgreedActionOut] = Field(description="The plan's actions as agreed")
+    no_action: list[AgreedNoActionOut]
+
+
+class SignOffsOut(Schema):
+    status: Literal["draft", "agreed"]
+    changes_since: int = Field(
+        description="Differences between the plan now and the latest version"
+    )
+    versions: list[SignOffOut]

@@ -18,10 +18,14 @@ from mobilise.api.plan_schemas import (
     NoteIn,
     NoteOut,
     PlanOut,
+    SignOffIn,
+    SignOffOut,
+    SignOffsOut,
     SuggestionOut,
 )
 from mobilise.api.schemas import Error
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services import sign_off as signing
 from mobilise.plans.services.owners import member_by_username
 from mobilise.plans.services.serialise import action_as_dict, note_as_dict, plan_as_dict
 from mobilise.plans.services.suggestions import suggestions, suggestions_as_list
@@ -212,3 +216,62 @@ def remove_no_action(request: HttpRequest, assessment_id: str, element: str):
     if not plans.remove_no_action(assessment, element, caller(request).user):
         raise HttpError(404, "This element is not marked No action required")
     return Status(204, None)
+
+
+def sign_off_as_dict(agreed) -> dict:
+    return {
+        "version": agreed.version,
+        "agreed_by": agreed.agreed_by,
+        "agreed_by_role": agreed.agreed_by_role,
+        "meeting": agreed.meeting,
+        "agreed_on": agreed.agreed_on,
+        "note": agreed.note,
+        "recorded_at": agreed.created_at,
+        "actions": agreed.snapshot.get("actions", []),
+        "no_action": agreed.snapshot.get("no_action", []),
+    }
+
+
+@router.get(
+    "/assessments/{assessment_id}/plan/sign-offs",
+    response={200: SignOffsOut, **READ},
+    summary="The plan's sign-offs",
+)
+def get_sign_offs(request: HttpRequest, assessment_id: str):
+    """Whether the plan is a draft or agreed, how many changes it has had since the latest
+    sign-off, and every agreed version as it was agreed, oldest first."""
+    assessment = load(request, assessment_id)
+    found = signing.standing(assessment)
+    return {
+        "status": "agreed" if found.agreed else "draft",
+        "changes_since": len(found.changes),
+        "versions": [sign_off_as_dict(v) for v in signing.versions(assessment)],
+    }
+
+
+@router.post(
+    "/assessments/{assessment_id}/plan/sign-offs",
+    response={201: SignOffOut, **CHANGE},
+    openapi_extra=documented_body(SignOffIn),
+    summary="Record that the plan was agreed",
+)
+def add_sign_off(request: HttpRequest, assessment_id: str):
+    """Admins, and the one facilitator an admin named on the sign-off page, record who agreed
+    the plan, at which meeting and on what day; the plan as it stands is kept as the next
+    version. 403 for anyone else; 422 for an empty plan or a date in the future."""
+    assessment = load(request, assessment_id)
+    membership = caller(request)
+    with service_errors():
+        if not signing.may_sign_off(membership, plans.plan_of(assessment)):
+            raise signing.NotAllowed(signing.NOT_ALLOWED)
+    body = parse_body(request, SignOffIn)
+    fields = signing.SignOffFields(
+        agreed_by=body.agreed_by,
+        agreed_by_role=body.agreed_by_role or "",
+        meeting=body.meeting,
+        agreed_on=body.agreed_on,
+        note=body.note or "",
+    )
+    with service_errors():
+        made = signing.sign_off(assessment, membership, fields, membership.user)
+    return Status(201, sign_off_as_dict(made))

@@ -53,6 +53,11 @@ class LocalAction(BaseModel):
 
 class ActionPlan(BaseModel):
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
+    # Besides the organisation's admins, the one facilitator an admin named to record that
+    # this plan was agreed (for a Board, the knowledge service's manager).
+    sign_off_member = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"Plan for {self.assessment}"
@@ -202,3 +207,31 @@ class CalendarFeed(BaseModel):
 
     def __str__(self) -> str:
         return f"Calendar of {self.membership}"
+
+
+class PlanSignOff(BaseModel):
+    """A record that the plan was agreed (by a Board or a team, at a meeting, on a day), and
+    the plan as it stood then: a version that can always be shown and exported as it was,
+    however its actions move on afterwards. Versions count from 1 in each plan."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="sign_offs")
+    version = models.PositiveIntegerField()
+    agreed_by = models.CharField(max_length=200)  # a name, or a body ("Trust Board")
+    agreed_by_role = models.CharField(max_length=200, blank=True)
+    meeting = models.CharField(max_length=200)
+    agreed_on = models.DateField()
+    note = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The plan as agreed: {"actions": [...], "no_action": [...]}, written once, never changed.
+    snapshot = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="one_sign_off_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.version}, agreed {self.agreed_on}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.plans.views import followup, local_actions, plan, reassess
+from mobilise.plans.views import followup, local_actions, plan, reassess, sign_off
 
 app_name = "plans"
 
@@ -35,6 +35,21 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/plan/actions/<uuid:action_id>/delete/",
         plan.delete_action,
         name="action-delete",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/sign-off/",
+        sign_off.sign_off_page,
+        name="sign-off",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/sign-off/signatory/",
+        sign_off.name_signatory,
+        name="sign-off-signatory",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/plan/agreed/<int:version>/",
+        sign_off.agreed_version,
+        name="agreed-version",
     ),
     path("assessments/<uuid:assessment_id>/reassess/", reassess.reassess, name="reassess"),
     path(

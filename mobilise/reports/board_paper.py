@@ -240,6 +240,7 @@ def paper(report: Report, length: str = "full") -> dict:
         "complete": report.complete,
         "missing": ", ".join(report.missing),
         "plan": _plan(report),
+        "plan_standing": report.sign_off.in_words if report.sign_off else "",
         "no_action": [
             [f"{n.element_code} {fw.element(n.element_code).title}", n.reason or "–"]
             for n in report.no_action

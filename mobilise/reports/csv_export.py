@@ -93,3 +93,26 @@ def results_csv(report: Report) -> bytes:
             for r in report.rows
         ],
     )
+
+
+AGREED_HEADER = ["action", "elements", "priority", "owner", "due_on", "measure", "status"]
+
+
+def agreed_plan_csv(snapshot: dict) -> bytes:
+    """A signed-off version of the plan, as it was when agreed (plans.services.sign_off)."""
+    rows = [
+        [
+            a["text"],
+            " ".join(a["elements"]),
+            a["priority"],
+            a["owner"],
+            a["due_on"] or "",
+            a["measure"],
+            a["status"],
+        ]
+        for a in snapshot.get("actions", [])
+    ] + [
+        [f"No action required. {n['reason']}".strip(), n["element"], "", "", "", "", ""]
+        for n in snapshot.get("no_action", [])
+    ]
+    return _csv(AGREED_HEADER, rows)

@@ -54,6 +54,15 @@ def export_file(assessment: Assessment, fmt: str) -> ExportFile:
     return ExportFile(content, content_type, f"{file_stem(assessment)}-{suffix}")
 
 
+def agreed_plan_file(assessment: Assessment, sign_off) -> ExportFile:
+    """A signed-off version of the plan as it was agreed, as CSV."""
+    return ExportFile(
+        csv_export.agreed_plan_csv(sign_off.snapshot),
+        FORMATS["csv"][0],
+        f"{file_stem(assessment)}-action-plan-agreed-version-{sign_off.version}.csv",
+    )
+
+
 BLANK_FORMS = {"pdf": FORMATS["pdf"][0], "docx": FORMATS["docx"][0]}
 
 

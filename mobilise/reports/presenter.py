@@ -21,6 +21,7 @@ from mobilise.framework.catalogue import Element, Framework, Technique, techniqu
 from mobilise.plans.models import NoActionRequired, PlanAction, Priority
 from mobilise.plans.services.plan import coverage
 from mobilise.plans.services.reassess import Comparison, comparison
+from mobilise.plans.services.sign_off import Standing, standing
 from mobilise.reports.models import BoardPaper, Purpose
 
 
@@ -148,6 +149,7 @@ class Report:
     techniques: list[Technique]
     comparison: Comparison | None
     cover: Cover | None = None
+    sign_off: Standing | None = None  # draft or agreed, and what changed since
     generated_at: datetime = field(default_factory=timezone.now)
 
     @property
@@ -262,7 +264,8 @@ class Report:
             if self.complete
             else f" Not yet covered: {', '.join(self.missing)}."
         )
-        return said + covered
+        agreed = f" {self.sign_off.in_words}" if self.sign_off else ""
+        return said + covered + agreed
 
     def chart_svgs(self) -> dict[str, charts.Chart]:
         return {
@@ -297,6 +300,7 @@ def build_report(assessment: Assessment, *, whole: bool = True) -> Report:
         techniques=[t for t in framework.techniques if t.id in named],
         comparison=comparison(assessment),
         cover=cover_of(assessment),
+        sign_off=standing(assessment),
     )
 
 

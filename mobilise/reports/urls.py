@@ -8,6 +8,11 @@ urlpatterns = [
     path("assessments/import/", views.import_page, name="import"),
     path("assessments/<uuid:assessment_id>/export/<str:fmt>/", views.export, name="export"),
     path(
+        "assessments/<uuid:assessment_id>/plan/agreed/<int:version>.csv",
+        views.agreed_plan,
+        name="agreed-plan",
+    ),
+    path(
         "assessments/<uuid:assessment_id>/board-paper/",
         views.board_paper_page,
         name="board-paper",

@@ -13,11 +13,13 @@ from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.core.form_views import bound, done, handle
 from mobilise.core.json_input import JsonRefused, parse_json
+from mobilise.plans.services.sign_off import version_of
 from mobilise.reports import cover
 from mobilise.reports.exports import (
     BLANK_FORMS,
     FORMATS,
     ExportFile,
+    agreed_plan_file,
     blank_form_file,
     export_file,
     pre_read_file,
@@ -38,6 +40,14 @@ def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("No such format")
     return download(export_file(load(request, assessment_id), fmt))
+
+
+@require_safe
+@member_required
+def agreed_plan(request: HttpRequest, assessment_id, version: int) -> HttpResponse:
+    """A signed-off version of the plan as CSV, as it was agreed."""
+    assessment = load(request, assessment_id)
+    return download(agreed_plan_file(assessment, version_of(assessment, version)))
 
 
 @member_required

@@ -18,6 +18,7 @@ from mobilise.plans.forms.plan import ActionForm, ElementPlanForm, NoteForm, Pic
 from mobilise.plans.forms.plan_table import PlanTable
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services import sign_off as signing
 from mobilise.plans.services.element_plan import (
     CUSTOM,
     NONE,
@@ -127,6 +128,8 @@ def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
             "framework": assessment.framework,
             "coverage": coverage,
             "actions": actions,
+            "standing": signing.standing(assessment),
+            "may_sign_off": signing.may_sign_off(request.membership, plans.plan_of(assessment)),
             "table": table,
             "stale": stale,
             "overdue": {a.id for a in actions if is_overdue(a, today)},
