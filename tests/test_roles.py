@@ -44,6 +44,8 @@ PAGES = {
     "organisation/people/<uuid:membership_id>/": (ADMIN, ADMIN),
     "organisation/people/<uuid:membership_id>/remove/": (ADMIN, ADMIN),
     "organisation/people/invitations/<uuid:invitation_id>/withdraw/": (NOT_ALLOWED, ADMIN),
+    "organisation/people/invitations/<uuid:invitation_id>/resend/": (NOT_ALLOWED, ADMIN),
+    "organisation/people/invitations/<uuid:invitation_id>/link/": (ADMIN, ADMIN),
     "organisation/units/": (ADMIN, NOT_ALLOWED),
     "organisation/units/add/": (ADMIN, ADMIN),
     "organisation/units/<uuid:unit_id>/rename/": (ADMIN, ADMIN),
