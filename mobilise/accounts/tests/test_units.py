@@ -267,3 +267,18 @@ def test_the_home_page_links_each_unit_to_its_latest_assessment(client, facilita
         "Zebra team (no assessment yet)",
     ]
     assert items[0].select_one("a")["href"] == f"/assessments/{latest.id}/"
+
+
+def test_an_archived_unit_is_not_reassessed(client, facilitator):
+    assessment = AssessmentFactory(organisation=facilitator.organisation)
+    units.archive_unit(assessment.unit, None)
+    client.force_login(facilitator.user)
+    refused = client.post(
+        f"/assessments/{assessment.id}/reassess/",
+        {"title": "Again", "mode": "group", "close_previous": "no"},
+    )
+    assert refused.status_code == 200
+    assert [message for _, message in error_summary(refused)] == [
+        f"{assessment.unit.name} is archived. An admin can restore it from the units page"
+    ]
+    assert assessment.unit.assessments.count() == 1
