@@ -41,6 +41,7 @@ def theirs(outsider):
         "local_id": local.id,
         "token_id": token.id,
         "response_id": submit(assessment, 2).id,
+        "unit_id": assessment.unit_id,
     }
 
 

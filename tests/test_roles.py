@@ -46,6 +46,13 @@ PAGES = {
     "organisation/people/<uuid:membership_id>/": (ADMIN, ADMIN),
     "organisation/people/<uuid:membership_id>/remove/": (ADMIN, ADMIN),
     "organisation/people/invitations/<uuid:invitation_id>/withdraw/": (NOT_ALLOWED, ADMIN),
+    "organisation/people/invitations/<uuid:invitation_id>/resend/": (NOT_ALLOWED, ADMIN),
+    "organisation/people/invitations/<uuid:invitation_id>/link/": (ADMIN, ADMIN),
+    "organisation/units/": (ADMIN, NOT_ALLOWED),
+    "organisation/units/add/": (ADMIN, ADMIN),
+    "organisation/units/<uuid:unit_id>/rename/": (ADMIN, ADMIN),
+    "organisation/units/<uuid:unit_id>/archive/": (ADMIN, ADMIN),
+    "organisation/units/<uuid:unit_id>/restore/": (ADMIN, ADMIN),
     "organisation/history/": (ADMIN, NOT_ALLOWED),
     "organisation/export.json": (ADMIN, NOT_ALLOWED),
     "organisation/delete/": (ADMIN, ADMIN),
@@ -141,6 +148,7 @@ def ours(organisation):
         "element": "2.1",
         "code": "2.1",
         "response_id": submit(assessment, 2).id,
+        "unit_id": assessment.unit_id,
     }
 
 

@@ -162,3 +162,17 @@ class OrganisationSettingsForm(forms.Form):
         ),
         required=False,
     )
+
+
+class UnitForm(forms.Form):
+    """A unit's name, when it is added or renamed (the service refuses a name taken)."""
+
+    name = forms.CharField(
+        label="Name of the unit",
+        help_text="The team, directorate or Board, for example Transformation team",
+        max_length=200,
+        error_messages={
+            "required": "Enter the unit's name",
+            "max_length": "The unit's name must be 200 characters or fewer",
+        },
+    )

@@ -60,11 +60,24 @@ class Organisation(BaseModel):
         return self.name
 
 
+class UnitQuerySet(models.QuerySet):
+    def active(self) -> "UnitQuerySet":
+        """Not archived: the units in the portfolio, the benchmark and the choice of units."""
+        return self.filter(archived_at__isnull=True)
+
+
 class Unit(BaseModel):
-    """A team, directorate or Board that assesses itself."""
+    """A team, directorate or Board that assesses itself.
+
+    An archived unit keeps its assessments, plans and history, but leaves the portfolio, the
+    benchmark and the choice of units for a new assessment, until an admin restores it.
+    """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
     name = models.CharField(max_length=200)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -74,6 +87,10 @@ class Unit(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Role(models.TextChoices):

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<uuid:membership_id>/", people.member, name="member"),
     path("<uuid:membership_id>/remove/", people.remove, name="remove"),
     path("invitations/<uuid:invitation_id>/withdraw/", people.withdraw, name="withdraw"),
+    path("invitations/<uuid:invitation_id>/resend/", people.resend, name="resend"),
+    path("invitations/<uuid:invitation_id>/link/", people.invitation_link, name="link"),
 ]

@@ -14,7 +14,15 @@ Expected = Annotated[int, Field(ge=1, le=10_000, strict=True)]
 
 
 class AssessmentIn(Schema):
-    unit: Annotated[str, Field(min_length=1, max_length=200)]
+    unit: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=200,
+            description="The unit's name (its case aside): created if new; an archived unit "
+            "is refused (422) until an admin restores it",
+        ),
+    ]
     title: Annotated[str, Field(min_length=1, max_length=200)]
     mode: Literal["group", "individual"]
     closes_on: datetime.date | None = Field(None, description="Today or later (UK time)")

@@ -91,7 +91,8 @@ def complete_assessments(organisation: Organisation | None = None):
         .order_by("-created_at")
         .values("pk")[:1]
     )
-    units = Unit.objects.filter(organisation__benchmarking=True)
+    # An archived unit's assessments no longer speak for the organisation.
+    units = Unit.objects.active().filter(organisation__benchmarking=True)
     if organisation is not None:
         units = units.filter(organisation=organisation)
     return units.annotate(latest=Subquery(complete)).filter(latest__isnull=False).values("latest")

@@ -2,13 +2,13 @@
 stands; for platform staff, the national view of the same aggregates."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required
 from mobilise.accounts.models import Role
+from mobilise.benchmarking.charts import charts_of
 from mobilise.benchmarking.services import SPLITS, benchmark, minimum_group
 
 SPLIT_LABELS = {"": "All organisations together", "region": "Region", "kind": "Organisation type"}
@@ -46,6 +46,7 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
             "page_title": "Benchmark",
             "taking_part": taking_part,
             "found": found,
+            "charts": charts_of(found.groups) if found and found.contributing else {},
             "is_admin": request.membership.role == Role.ADMIN,
         },
     )
@@ -57,9 +58,16 @@ def national_page(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.is_staff:
-        raise PermissionDenied("The national view is for platform staff")
+        # Not the general "ask your organisation's admin": no organisation role opens it.
+        return render(
+            request,
+            "benchmarking/national_refused.jinja",
+            {"page_title": "The national benchmark is for the national team"},
+            status=403,
+        )
+    found = benchmark(_split(request))
     return _render(
         request,
         "benchmarking/benchmark_national.jinja",
-        {"page_title": "National benchmark", "found": benchmark(_split(request))},
+        {"page_title": "National benchmark", "found": found, "charts": charts_of(found.groups)},
     )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("framework/", include("mobilise.framework.urls")),
     path("", include("mobilise.reports.urls")),
     path("organisation/people/", include("mobilise.accounts.urls_people")),
+    path("organisation/units/", include("mobilise.accounts.urls_units")),
     path("organisation/", include("mobilise.config.urls_organisation")),
     path("", include("mobilise.plans.urls")),
     path("", include("mobilise.portfolio.urls")),

@@ -160,14 +160,16 @@ def _action_counts(row: dict) -> ActionCounts:
 
 
 def _units(organisation: Organisation):
-    """The organisation's units, each with the ids of its most recent assessment, its most
-    recent assessment with agreed ratings, and that one's previous cycle. One query."""
+    """The organisation's units (archived ones left out), each with the ids of its most
+    recent assessment, its most recent assessment with agreed ratings, and that one's
+    previous cycle. One query."""
     # A unit belongs to one organisation, and so do its assessments; the later queries
     # still load them through the organisation.
     of_unit = Assessment.objects.filter(unit=OuterRef("pk")).order_by("-created_at", "-pk")
     agreed = of_unit.filter(Exists(Consensus.objects.filter(assessment=OuterRef("pk"))))
     return (
-        Unit.objects.filter(organisation=organisation)
+        Unit.objects.active()
+        .filter(organisation=organisation)
         .annotate(
             # Named output fields: SQLite gives a foreign key's subquery back as text.
             latest_id=Subquery(of_unit.values("pk")[:1], output_field=UUIDField()),

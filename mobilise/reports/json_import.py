@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from mobilise.accounts.models import Membership, Organisation, Role, Unit, User
+from mobilise.accounts.models import Membership, Organisation, Role, User
+from mobilise.accounts.services.units import unit_for_assessment
 from mobilise.assessments.models import UK, Assessment, Consensus, HandCount, Rating, Response
 from mobilise.assessments.services.responses import Answer, clean_answers
 from mobilise.audit.models import HistoryEntry
@@ -144,7 +145,7 @@ def _local_actions(export: ExportIn, organisation: Organisation, user: User | No
 @transaction.atomic
 def _create(export: ExportIn, organisation: Organisation, user: User | None) -> Assessment:
     source = export.assessment
-    unit, _ = Unit.objects.get_or_create(organisation=organisation, name=source.unit.strip())
+    unit = unit_for_assessment(organisation, source.unit, user, loc=("assessment", "unit"))
     assessment = Assessment.objects.create(
         organisation=organisation,
         unit=unit,

@@ -160,6 +160,29 @@ def create_account(invitation: Invitation, first_name: str, last_name: str, pass
     return user
 
 
+@transaction.atomic
+def renew_link(invitation: Invitation, actor: User | None, resent: bool) -> str:
+    """A new link for a waiting invitation, with a new expiry; the key is returned once.
+    The old link stops working: only the newest is ever valid (only hashes are kept, so
+    an old link cannot be shown again)."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    )
+    if not invitation.is_pending:
+        raise AccountError("This invitation has already been used, withdrawn or has expired")
+    key = secrets.token_urlsafe(32)
+    invitation.key_hash = hash_token(key)
+    invitation.expires_at = timezone.now() + timedelta(days=settings.MOBILISE_INVITATION_DAYS)
+    invitation.save(update_fields=["key_hash", "expires_at", "updated_at"])
+    summary = (
+        f"Sent the invitation to {invitation.email} again, with a new link"
+        if resent
+        else f"Made a new invitation link for {invitation.email}, to copy"
+    )
+    _announce(invitation.organisation, actor, summary)
+    return key
+
+
 def withdraw(invitation: Invitation, actor: User | None) -> None:
     if invitation.accepted_at is None and invitation.withdrawn_at is None:
         invitation.withdrawn_at = timezone.now()

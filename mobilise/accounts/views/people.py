@@ -128,6 +128,69 @@ def remove(request: HttpRequest, membership_id) -> HttpResponse:
     )
 
 
+def _invitation(request: HttpRequest, invitation_id) -> Invitation:
+    invitation = get_for_organisation(
+        Invitation.objects.select_related("organisation", "invited_by"),
+        request.membership.organisation,
+        pk=invitation_id,
+    )
+    require_admin(request)
+    return invitation
+
+
+def _invitation_link(request: HttpRequest, key: str) -> str:
+    return request.build_absolute_uri(reverse("accounts:invitation", args=[key]))
+
+
+@require_POST
+@member_required
+def resend(request: HttpRequest, invitation_id) -> HttpResponse:
+    """The invitation e-mailed again with a new link; the old link stops working."""
+    invitation = _invitation(request, invitation_id)
+    try:
+        # Sent, or not renewed at all: a failed e-mail leaves the earlier link working.
+        with transaction.atomic():
+            key = people_service.renew_link(invitation, request.user, resent=True)
+            invitation.refresh_from_db()
+            people_service.send_invitation(invitation, _invitation_link(request, key))
+    except AccountError as refused:
+        messages.error(request, str(refused))
+    except (OSError, SMTPException):
+        messages.error(request, "We could not send the email just now. Try again later.")
+    else:
+        messages.success(
+            request,
+            f"We have sent the invitation to {invitation.email} again. "
+            "The link sent before no longer works.",
+        )
+    return redirect("people:list")
+
+
+@member_required
+def invitation_link(request: HttpRequest, invitation_id) -> HttpResponse:
+    """A new link to copy and send another way: asked first, as the old link stops working."""
+    invitation = _invitation(request, invitation_id)
+    link = error = None
+    if request.method == "POST":
+        try:
+            link = _invitation_link(
+                request, people_service.renew_link(invitation, request.user, resent=False)
+            )
+        except AccountError as refused:
+            error = str(refused)
+        invitation.refresh_from_db()
+    return render(
+        request,
+        "accounts/invitation_link.jinja",
+        {
+            "page_title": "Copy the invitation link",
+            "invitation": invitation,
+            "link": link,
+            "error": error,
+        },
+    )
+
+
 @require_POST
 @member_required
 def withdraw(request: HttpRequest, invitation_id) -> HttpResponse:

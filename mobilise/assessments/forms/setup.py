@@ -3,7 +3,9 @@
 from django import forms
 
 from mobilise.accounts.models import Organisation
+from mobilise.accounts.services.units import existing_unit
 from mobilise.assessments.models import Mode
+from mobilise.core.errors import InvalidInput
 from mobilise.core.forms import SplitDateField
 
 NEW_UNIT = "__new__"
@@ -36,6 +38,7 @@ class AssessmentForm(forms.Form):
     unit = forms.ChoiceField(
         label="Which unit is assessing itself?",
         required=False,
+        error_messages={"invalid_choice": "Select the unit, or add a new one"},
     )
     new_unit = forms.CharField(
         label="Name of the new unit",
@@ -57,7 +60,8 @@ class AssessmentForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        units = [(str(u.id), u.name) for u in organisation.units.all()]
+        self.organisation = organisation
+        units = [(str(u.id), u.name) for u in organisation.units.active()]
         self.fields["unit"].choices = [*units, (NEW_UNIT, "A new unit")]
         self.unit_names = dict(units)
 
@@ -74,6 +78,11 @@ class AssessmentForm(forms.Form):
                 self.add_error("unit", "Select the unit, or add a new one")
         elif data["unit"] == NEW_UNIT and not new_unit:
             self.add_error("new_unit", "Enter the name of the new unit")
+        if data.get("unit") == NEW_UNIT and new_unit:
+            try:
+                existing_unit(self.organisation, new_unit)
+            except InvalidInput as archived:
+                self.add_error("new_unit", archived.errors[0].msg)
         closing_date_for_individual_only(self, data)
         return data
 

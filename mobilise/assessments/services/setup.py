@@ -5,7 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from mobilise.accounts.models import Organisation, Unit, User
+from mobilise.accounts.models import Organisation, User
+from mobilise.accounts.services.units import unit_for_assessment
 from mobilise.assessments.models import Assessment, Mode, Status
 from mobilise.audit.services import record, record_in_organisation
 from mobilise.core.dates import uk_today
@@ -40,9 +41,10 @@ def create_assessment(
     closes_on: datetime.date | None = None,
     created_by: User | None = None,
 ) -> Assessment:
-    """A new open assessment; the unit is created in the organisation if it is new."""
+    """A new open assessment; the unit is created in the organisation if it is new (an
+    archived unit is refused)."""
     validate_setup(unit, title, mode, closes_on)
-    unit_obj, _ = Unit.objects.get_or_create(organisation=organisation, name=unit.strip())
+    unit_obj = unit_for_assessment(organisation, unit, created_by)
     assessment = Assessment.objects.create(
         organisation=organisation,
         unit=unit_obj,

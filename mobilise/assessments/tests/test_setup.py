@@ -167,6 +167,7 @@ def test_revealing_and_hiding_the_results_are_recorded():
 def test_deleting_leaves_one_line_in_the_organisations_history():
     organisation = OrganisationFactory()
     user = UserFactory(username="admin1")
+    UnitFactory(organisation=organisation, name="Board")  # already there: no line for adding it
     assessment = setup.create_assessment(organisation, "Board", "Board 2027", Mode.GROUP)
     for level in (1, 2):
         submit(assessment, level)
