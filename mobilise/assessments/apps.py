@@ -8,3 +8,6 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         # Connects the audit trail to the changes the accounts layer announces.
         from mobilise.audit import services as history  # noqa: F401
+        from mobilise.audit.labels import register
+
+        register("expected_participants", [], "Number of people expected to answer")

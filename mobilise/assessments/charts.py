@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from mobilise.assessments.services.priorities import agreed_section_means
 from mobilise.assessments.services.results import Results
+from mobilise.core.numbers import one_decimal
 from mobilise.framework.catalogue import Framework
 
 NHS_BLUE = "#005eb8"
@@ -118,8 +119,12 @@ def _radar(
     return figure
 
 
-def _describe(pairs: list[tuple[str, float | None]]) -> str:
-    return "; ".join(f"{label} {'no rating' if v is None else f'{v:g}'}" for label, v in pairs)
+def _describe(pairs: list[tuple[str, float | None]], mean: bool = False) -> str:
+    """A series in words; a mean with one decimal place, as the pages show it."""
+    return "; ".join(
+        f"{label} {'no rating' if v is None else (one_decimal(v) if mean else f'{v:g}')}"
+        for label, v in pairs
+    )
 
 
 def _rounded(value: float | None) -> float | None:
@@ -142,7 +147,8 @@ class Radar:
     def alt(self) -> str:
         """ "Radar chart of … . <name>: <spoke> <value>; …." for each series."""
         return f"Radar chart of {self.what} on the 0 to 4 scale. " + " ".join(
-            f"{name}: {_describe(list(zip(self.names, values, strict=True)))}."
+            f"{name}: "
+            f"{_describe(list(zip(self.names, values, strict=True)), name.startswith('Mean'))}."
             for name, values, _ in self.series
         )
 
@@ -276,7 +282,7 @@ def trend(framework: Framework, labels: list[str], cycles: list[Results]) -> Cha
     alt = "Line chart of mean ratings across assessments, on the 0 to 4 scale. " + " ".join(
         f"{name}: "
         + ", ".join(
-            f"{label} {'no rating' if v is None else f'{v:g}'}"
+            f"{label} {'no rating' if v is None else one_decimal(v)}"
             for label, v in zip(labels, values, strict=True)
         )
         + "."

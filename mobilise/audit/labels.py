@@ -28,10 +28,12 @@ def field_in_words(field: str) -> str:
 
 
 def value_in_words(field: str, value: Any) -> str:
-    if value is None or value == "":
-        return "none"
+    if value is None or value == "" or value == []:
+        return "None"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(value_in_words(field, item) for item in value)
     if field in _VALUES:
         return _VALUES[field].get(value, str(value))
     if isinstance(value, str) and len(value) == 10:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from mobilise.audit.labels import change_in_words
 from mobilise.core.dates import uk_date
+from mobilise.core.numbers import one_decimal, signed_one_decimal
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -63,5 +64,7 @@ def environment(**options: Any) -> Environment:
     env.filters["uk_time"] = uk_time
     env.globals["change_in_words"] = change_in_words
     env.filters["uk_date"] = uk_date
+    env.filters["one_decimal"] = one_decimal
+    env.filters["signed_one_decimal"] = signed_one_decimal
     env.globals["cached_component"] = component_cache(env)
     return env

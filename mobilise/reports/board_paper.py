@@ -96,7 +96,7 @@ def _element(report: Report, row) -> dict:
         "name": f"{row.element.code} {row.element.title}",
         "agreed": report.level_label(agreed.level) if agreed else "–",
         "median": report.number(result.median),
-        "mean": report.number(result.mean),
+        "mean": report.mean(result.mean),
         "spread": "Yes" if result.spread else "No",
         "importance": agreed.get_importance_display() if agreed else "–",
         "target": report.level_label(agreed.target) if agreed else "–",
@@ -114,7 +114,7 @@ def _findings(report: Report) -> list[dict]:
     return [
         {
             "name": f"{s.code} {s.title}",
-            "mean": report.number(means.get(s.code)),
+            "mean": report.mean(means.get(s.code)),
             "elements": [_element(report, row) for row in by_section.get(s.code, [])],
         }
         for s in fw.sections
@@ -226,7 +226,7 @@ def paper(report: Report, length: str = "full") -> dict:
         "sections": []
         if hidden
         else [
-            [f"{s.section} {fw.section(s.section).title}", report.number(s.mean)]
+            [f"{s.section} {fw.section(s.section).title}", report.mean(s.mean)]
             for s in report.results.sections
         ],
         "findings": [] if hidden else _findings(report),

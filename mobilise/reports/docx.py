@@ -276,11 +276,11 @@ def _figures(document: Document, report: Report) -> None:
         document,
         ["Section", "Mean rating (0 to 4)"],
         [
-            [f"{s.section} {fw.section(s.section).title}", report.number(s.mean)]
+            [f"{s.section} {fw.section(s.section).title}", report.mean(s.mean)]
             for s in report.results.sections
         ],
         [5, 2],
-        caption=f"Mean rating per section; overall {report.number(report.results.overall_mean)}",
+        caption=f"Mean rating per section; overall {report.mean(report.results.overall_mean)}",
     )
 
 
@@ -296,7 +296,7 @@ def _findings(document: Document, report: Report) -> None:
         rows = [r for r in report.rows if r.element.code.split(".")[0] == section.code]
         mean = next(s.mean for s in report.results.sections if s.section == section.code)
         _heading(document, f"{section.code} {section.title}", level=2)
-        intro = document.add_paragraph(f"Mean rating {report.number(mean)} on the 0 to 4 scale.")
+        intro = document.add_paragraph(f"Mean rating {report.mean(mean)} on the 0 to 4 scale.")
         intro.paragraph_format.keep_with_next = True
         _findings_table(document, report, rows)
         _rationale(document, rows)
@@ -314,7 +314,7 @@ def _findings_table(document: Document, report: Report, rows) -> None:
                 f"{r.element.code} {r.element.title}",
                 agreed(r, r.consensus and r.consensus.level),
                 report.number(r.result.median),
-                report.number(r.result.mean),
+                report.mean(r.result.mean),
                 "Yes" if r.result.spread else "No",
                 r.consensus.get_importance_display() if r.consensus else "–",
                 agreed(r, r.consensus and r.consensus.target),

@@ -11,6 +11,7 @@ from mobilise.accounts.models import Membership, Organisation, Role, User
 from mobilise.accounts.services.units import unit_for_assessment
 from mobilise.assessments.models import UK, Assessment, Consensus, HandCount, Rating, Response
 from mobilise.assessments.services.responses import Answer, clean_answers
+from mobilise.audit.kinds import kind_of
 from mobilise.audit.models import HistoryEntry
 from mobilise.audit.services import record
 from mobilise.core.errors import FieldError, InvalidInput
@@ -225,6 +226,7 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
             assessment=assessment,
             actor_name=entry.by,
             summary=entry.summary,
+            kind=kind_of(entry.summary),
             changes={name: list(change) for name, change in entry.changes.items()},
             original_at=entry.at,
         )

@@ -17,6 +17,7 @@ from mobilise.assessments.services.results import (
     round2,
 )
 from mobilise.core.dates import uk_today
+from mobilise.core.numbers import one_decimal
 from mobilise.framework.catalogue import Element, Framework, Technique, techniques_named
 from mobilise.plans.models import NoActionRequired, PlanAction, Priority
 from mobilise.plans.services.plan import coverage
@@ -186,6 +187,10 @@ class Report:
     def number(self, value: float | None) -> str:
         return "–" if value is None else f"{round2(value):g}"
 
+    def mean(self, value: float | None) -> str:
+        """A mean as every page shows it: one decimal place (core.numbers)."""
+        return one_decimal(value)
+
     def status_counts(self) -> dict[str, int]:
         counts = {"not_started": 0, "in_progress": 0, "done": 0, "dropped": 0}
         for action in self.actions:
@@ -232,7 +237,7 @@ class Report:
             f"{_count(self.results.responses, 'person', 'people')} rated the {total} elements "
             "and the group agreed "
             f"a level for {len(agreed)}. On average the agreed level is "
-            f"{self.number(mean)}, {where}; {at_target} of {len(agreed)} elements are at or "
+            f"{self.mean(mean)}, {where}; {at_target} of {len(agreed)} elements are at or "
             "above the target the group set."
         )
 

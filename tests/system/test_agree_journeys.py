@@ -60,5 +60,6 @@ def test_agreeing_an_element_with_its_comments_then_a_show_of_hands(page: Page, 
         "One member dissents"
     )
     page.goto(f"/assessments/{assessment.id}/results/")
+    page.get_by_text("Show the data as a table: Elements").click()
     expect(page.get_by_role("cell", name="One member dissents")).to_be_visible()
     assert_accessible(page)

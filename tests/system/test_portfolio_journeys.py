@@ -20,6 +20,7 @@ def test_a_viewer_reads_the_portfolio_and_follows_a_level_to_the_units_results(p
     expect(
         page.get_by_role("img", name=re.compile("^Heat map of the agreed level"))
     ).to_be_visible()
+    page.get_by_text("Show the data as a table: Agreed levels by unit").click()
     table = page.get_by_role("table", name=HEAT_TABLE)
     expect(table.get_by_role("row")).to_have_count(8)  # the header and seven units
     board = table.get_by_role("row", name=re.compile("^Trust Board"))
@@ -64,6 +65,7 @@ def test_the_portfolio_works_without_javascript(page_without_javascript: Page):
     load_demo()
     sign_in(page, "demo-viewer", DEMO_PASSWORD)
     page.goto("/portfolio/")
+    page.get_by_text("Show the data as a table: Agreed levels by unit").click()
     table = page.get_by_role("table", name=HEAT_TABLE)
     expect(table.get_by_role("row")).to_have_count(8)
     page.get_by_role("link", name="Progress of the plans by element").click()

@@ -5,20 +5,20 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from mobilise.accounts.access import member_required, require_admin
-from mobilise.audit.models import HistoryEntry
+from mobilise.audit.forms import HistoryFilters
+from mobilise.audit.services import history as history_of
+from mobilise.audit.services import people_in_history
+from mobilise.core.paging import paginate
 
 
 @require_safe
 @member_required
 def history(request: HttpRequest) -> HttpResponse:
     organisation = require_admin(request)
-    entries = (
-        HistoryEntry.objects.filter(organisation=organisation)
-        .select_related("assessment")
-        .order_by("-created_at")[:500]
-    )
+    form = HistoryFilters(request.GET or None, people_in_history(organisation))
+    paged = paginate(history_of(organisation, **form.filters()), request.GET)
     return render(
         request,
         "accounts/organisation_history.jinja",
-        {"page_title": "History of changes", "entries": entries},
+        {"page_title": "History of changes", "form": form, "paged": paged},
     )

@@ -20,8 +20,12 @@ from mobilise.assessments.services import (
     setup,
     turnout,
 )
+from mobilise.audit.forms import HistoryFilters
+from mobilise.audit.services import history as history_of
+from mobilise.audit.services import people_in_history
 from mobilise.core.errors import AssessmentClosed, FieldError, InvalidInput
 from mobilise.core.form_views import bound, done, handle
+from mobilise.core.paging import paginate
 
 
 def participant_url(request: HttpRequest, assessment: Assessment) -> str:
@@ -257,13 +261,17 @@ def paper_entry(request: HttpRequest, assessment_id) -> HttpResponse:
 def history(request: HttpRequest, assessment_id) -> HttpResponse:
     """Who changed what in the assessment and its plan, newest first."""
     assessment = load(request, assessment_id)
+    organisation = assessment.organisation
+    form = HistoryFilters(request.GET or None, people_in_history(organisation, assessment))
+    paged = paginate(history_of(organisation, assessment=assessment, **form.filters()), request.GET)
     return render(
         request,
         "assessments/history.jinja",
         {
             "page_title": f"History: {assessment.title}",
             "assessment": assessment,
-            "entries": assessment.history.all()[:500],
+            "form": form,
+            "paged": paged,
         },
     )
 

@@ -30,3 +30,34 @@ def test_a_database_from_before_the_move_keeps_its_history():
         )
     finally:
         migrate(latest())
+
+
+BEFORE_KINDS = ("audit", "0001_initial")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lines_recorded_before_kinds_existed_get_theirs_from_their_summary():
+    organisation = OrganisationFactory()
+    assessment = AssessmentFactory(organisation=organisation)
+    migrate([BEFORE_KINDS])
+    try:
+        OldEntry = state_at(BEFORE_KINDS).get_model("audit", "HistoryEntry")
+        closed, invited, odd = (
+            OldEntry.objects.create(
+                organisation_id=organisation.pk, assessment_id=assessment.pk, summary=summary
+            )
+            for summary in ("Closed the assessment", "Invited a@nhs.net as Viewer", "Odd")
+        )
+        migrate(latest())
+        kinds = dict(
+            HistoryEntry.objects.filter(pk__in=[closed.pk, invited.pk, odd.pk]).values_list(
+                "summary", "kind"
+            )
+        )
+        assert kinds == {
+            "Closed the assessment": "assessment",
+            "Invited a@nhs.net as Viewer": "people",
+            "Odd": "other",
+        }
+    finally:
+        migrate(latest())

@@ -65,7 +65,7 @@ def test_the_summary_says_where_the_unit_stands_and_counts_overdue_actions(full_
     summary = build_report(full_assessment).summary()
     assert summary.standing == (
         "8 people rated the 23 elements and the group agreed a level for 23. On average the "
-        "agreed level is 1, Emerging; 0 of 23 elements are at or above the target the group set."
+        "agreed level is 1.0, Emerging; 0 of 23 elements are at or above the target the group set."
     )
     assert len(summary.strengths) == 3 and summary.strengths[0][1] == "Emerging"
     assert summary.priorities[0][1].startswith("a gap of two levels")

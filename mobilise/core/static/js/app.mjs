@@ -2,5 +2,6 @@
 import { initAll } from "../nhsuk/nhsuk-frontend.min.js";
 import "./radios.js";
 import "./copy.js";
+import "./details-target.js";
 
 initAll();
