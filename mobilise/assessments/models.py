@@ -269,3 +269,56 @@ class PresenterState(BaseModel):
 
     def __str__(self) -> str:
         return f"Presenter of {self.assessment_id}: {self.position or 'join'} v{self.version}"
+
+
+class EvidenceKind(models.TextChoices):
+    NOTE = "note", "Note"
+    LINK = "link", "Link"
+    FILE = "file", "File"
+
+
+EVIDENCE_TITLE_MAX = 200
+EVIDENCE_URL_MAX = 2000
+
+
+class Evidence(BaseModel):
+    """What backs an agreed rating: a note, a link or a file, with the date it describes
+    (not the date it was added) and who added it. A file's bytes live in the "evidence"
+    storage, never under a public URL; here are its name, type, size and digest. Evidence
+    offered again at the next cycle waits, unconfirmed, until the group keeps, updates or
+    drops it."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    element_code = models.CharField(max_length=8)
+    kind = models.CharField(max_length=10, choices=EvidenceKind.choices)
+    title = models.CharField(max_length=EVIDENCE_TITLE_MAX)
+    note = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+    url = models.URLField(blank=True, max_length=EVIDENCE_URL_MAX)
+    describes_on = models.DateField()
+    file_name = models.CharField(max_length=255, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True)
+    # Where the bytes are in the evidence storage; blank when only a reference came in
+    # (a JSON import carries no files).
+    stored_name = models.CharField(max_length=300, blank=True)
+    confirmed = models.BooleanField(default=True)
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["element_code", "describes_on", "created_at"]
+        indexes = [models.Index(fields=["assessment", "element_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.element_code}: {self.title}"
+
+    @property
+    def file_carried(self) -> bool:
+        return self.kind == EvidenceKind.FILE and bool(self.stored_name)
