@@ -15,6 +15,7 @@ OWNED = {
     "membership_id",
     "invitation_id",
     "response_id",
+    "evidence_id",
 }
 
 

@@ -278,6 +278,14 @@ class EvidenceKind(models.TextChoices):
 
 
 EVIDENCE_TITLE_MAX = 200
+# What people call each file type evidence may be (the service reads it from the bytes).
+EVIDENCE_FILE_LABELS = {
+    "application/pdf": "PDF",
+    "image/png": "PNG image",
+    "image/jpeg": "JPEG image",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook",
+}
 EVIDENCE_URL_MAX = 2000
 
 
@@ -322,3 +330,14 @@ class Evidence(BaseModel):
     @property
     def file_carried(self) -> bool:
         return self.kind == EvidenceKind.FILE and bool(self.stored_name)
+
+    @property
+    def type_label(self) -> str:
+        return EVIDENCE_FILE_LABELS.get(self.file_type, self.file_type or "file")
+
+    @property
+    def size_label(self) -> str:
+        size = self.file_size or 0
+        if size >= 1024 * 1024:
+            return f"{size / (1024 * 1024):.1f} MB"
+        return f"{max(1, round(size / 1024))} KB"
