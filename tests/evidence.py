@@ -10,7 +10,7 @@ from mobilise.assessments.tests.evidence_files import PDF
 def evidence_file(assessment: Assessment) -> Evidence:
     return evidence.add(
         assessment,
-        "1.1",
+        "2.1",
         kind="file",
         file_name="minutes.pdf",
         content=PDF,

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 
 from mobilise.accounts.models import User
 from mobilise.assessments.access import element_of
@@ -305,6 +305,20 @@ def read_file(evidence: Evidence):
         return storage().open(evidence.stored_name, "rb")
     except FileNotFoundError as missing:
         raise Http404("The file is missing") from missing
+
+
+def download(evidence: Evidence) -> FileResponse:
+    """The file as an attachment, typed by its content, never shown in the browser; pages
+    and the API serve it only after loading it through the caller's organisation."""
+    response = FileResponse(
+        read_file(evidence),
+        as_attachment=True,
+        filename=download_name(evidence),
+        content_type=evidence.file_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @transaction.atomic

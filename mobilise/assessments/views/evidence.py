@@ -2,7 +2,7 @@
 or dropped at the next cycle, removed after a confirmation, and its file downloaded only
 by members of the organisation."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mobilise.accounts.access import member_required, require_editor
 from mobilise.assessments.access import element_of, load
 from mobilise.assessments.forms.evidence import EvidenceChangeForm, EvidenceForm
-from mobilise.assessments.models import Assessment, Evidence
+from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import evidence as service
 from mobilise.core.form_views import bound, done, handle
 
@@ -160,21 +160,8 @@ def evidence_remove(request: HttpRequest, assessment_id, evidence_id) -> HttpRes
     )
 
 
-def file_response(item: Evidence) -> FileResponse:
-    """The file as an attachment, never shown in the browser, typed by its content."""
-    response = FileResponse(
-        service.read_file(item),
-        as_attachment=True,
-        filename=service.download_name(item),
-        content_type=item.file_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
 @require_safe
 @member_required
 def evidence_file(request: HttpRequest, assessment_id, evidence_id) -> HttpResponse:
     assessment = load(request, assessment_id)
-    return file_response(service.get(assessment, evidence_id))
+    return service.download(service.get(assessment, evidence_id))
