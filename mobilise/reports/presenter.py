@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mobilise.assessments import charts
-from mobilise.assessments.models import UK, Assessment, Consensus
+from mobilise.assessments.models import UK, Assessment, Consensus, Evidence, EvidenceKind
+from mobilise.assessments.services import evidence as evidence_service
 from mobilise.assessments.services import priorities
 from mobilise.assessments.services.results import (
     ElementResult,
@@ -149,6 +150,7 @@ class Report:
     comparison: Comparison | None
     cover: Cover | None = None
     generated_at: datetime = field(default_factory=timezone.now)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     @property
     def organisation(self) -> str:
@@ -264,6 +266,15 @@ class Report:
         )
         return said + covered
 
+    def evidence_lines(self) -> list[tuple[str, list[str]]]:
+        """Each element's evidence as a line of words, for the papers: titles, dates and
+        links; a file is named, never embedded nor linked (only members may read it)."""
+        return [
+            (self.framework.element_name(e.code), [evidence_line(i) for i in self.evidence[e.code]])
+            for e in self.framework.elements
+            if self.evidence.get(e.code)
+        ]
+
     def chart_svgs(self) -> dict[str, charts.Chart]:
         return {
             "sections": charts.section_radar(self.framework, self.results),
@@ -297,7 +308,22 @@ def build_report(assessment: Assessment, *, whole: bool = True) -> Report:
         techniques=[t for t in framework.techniques if t.id in named],
         comparison=comparison(assessment),
         cover=cover_of(assessment),
+        evidence=evidence_service.for_assessment(assessment) if whole else {},
     )
+
+
+def evidence_line(item: Evidence) -> str:
+    when = f"describing {item.describes_on.strftime('%-d %B %Y')}"
+    if item.kind == EvidenceKind.LINK:
+        what = f"link: {item.url}" if item.url != item.title else "link"
+    elif item.kind == EvidenceKind.FILE:
+        what = (
+            f"file {item.file_name} ({item.type_label}, {item.size_label}), not included here: "
+            "members can download it from the results in Mobilise"
+        )
+    else:
+        what = f"note: {item.note}" if item.note != item.title else "note"
+    return f"{item.title} – {what} ({when})"
 
 
 def _count(count: int, one: str, many: str | None = None) -> str:
