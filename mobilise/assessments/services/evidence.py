@@ -136,13 +136,13 @@ def _check(kind: str, title: str, note: str, url: str, describes_on) -> list[Fie
             FieldError(("note",), f"The note must be {COMMENT_MAX_LENGTH:,} characters or fewer")
         )
     if kind == EvidenceKind.LINK:
-        errors.extend(_check_url(url))
+        errors.extend(check_url(url))
     if not isinstance(describes_on, datetime.date):
         errors.append(FieldError(("describes_on",), "Enter the date the evidence describes"))
     return errors
 
 
-def _check_url(url: str) -> list[FieldError]:
+def check_url(url: str) -> list[FieldError]:
     if not url:
         return [FieldError(("url",), "Enter the link, starting https:// or http://")]
     if len(url) > EVIDENCE_URL_MAX:
