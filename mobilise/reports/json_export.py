@@ -51,7 +51,6 @@ from mobilise.plans.services.serialise import action_as_dict
 from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
 from mobilise.reports.models import BoardPaper
 
-
 # An order given by content, so that an export of an import lists the evidence the same.
 EXPORT_ORDER = ("element_code", "describes_on", "kind", "title", "url", "note", "file_sha256")
 
