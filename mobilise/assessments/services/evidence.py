@@ -18,6 +18,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.http import FileResponse, Http404
 
 from mobilise.accounts.models import User
@@ -284,7 +286,6 @@ def keep(evidence: Evidence, by: User | None = None) -> Evidence:
 @transaction.atomic
 def remove(evidence: Evidence, by: User | None = None) -> None:
     """Remove a piece of evidence, and its file once the removal is committed."""
-    stored = evidence.stored_name
     offered = not evidence.confirmed
     record(
         evidence.assessment,
@@ -292,9 +293,7 @@ def remove(evidence: Evidence, by: User | None = None) -> None:
         f"{'Dropped evidence from the last cycle' if offered else 'Removed evidence'} for "
         f"{evidence.element_code}: {evidence.get_kind_display().lower()} “{evidence.title}”",
     )
-    evidence.delete()
-    if stored:
-        transaction.on_commit(lambda: storage().delete(stored))
+    evidence.delete()  # its file goes once the removal is committed (_delete_file)
 
 
 def read_file(evidence: Evidence):
@@ -305,6 +304,12 @@ def read_file(evidence: Evidence):
         return storage().open(evidence.stored_name, "rb")
     except FileNotFoundError as missing:
         raise Http404("The file is missing") from missing
+
+
+@receiver(post_delete, sender=Evidence)
+def _delete_file(sender, instance: Evidence, **kwargs) -> None:
+    if stored := instance.stored_name:
+        transaction.on_commit(lambda: storage().delete(stored))
 
 
 def download(evidence: Evidence) -> FileResponse:

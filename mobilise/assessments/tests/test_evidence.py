@@ -205,3 +205,14 @@ def test_a_reference_without_its_file_is_not_served(assessment):
     assert not reference.file_carried
     with pytest.raises(Http404):
         evidence.read_file(reference)
+
+
+def test_deleting_the_assessment_deletes_its_evidence_files(
+    assessment, django_capture_on_commit_callbacks
+):
+    upload = evidence.add(
+        assessment, "1.1", kind="file", file_name="a.pdf", content=files.PDF, describes_on=DAY
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment.delete()
+    assert not evidence.storage().exists(upload.stored_name)
