@@ -180,3 +180,26 @@ def test_the_last_cycles_evidence_is_offered_on_the_agree_page(signed_in, assess
     html = page(signed_in.get(f"/assessments/{following.id}/agree/element/1.1/"))
     assert html.select_one("#still-true") is None
     assert "Still done" in text(html) and html.select_one("a[href='https://example.org/y']")
+
+
+def test_a_body_beyond_the_evidence_limit_is_refused_before_any_view(
+    signed_in, assessment, settings
+):
+    settings.MOBILISE_MAX_EVIDENCE_BYTES = 1024
+    big = dated(kind="file", file=SimpleUploadedFile("big.pdf", files.PDF + b" " * 200_000))
+    response = signed_in.post(add_url(assessment), big)
+    assert response.status_code == 413
+    assert "too large" in text(page(response))
+    assert not Evidence.objects.exists()
+
+
+def test_a_file_over_the_limit_within_the_framing_is_an_error_on_the_field(
+    signed_in, assessment, settings
+):
+    settings.MOBILISE_MAX_EVIDENCE_BYTES = 100
+    big = dated(kind="file", file=SimpleUploadedFile("big.pdf", files.PDF + b" " * 200))
+    response = signed_in.post(add_url(assessment), big)
+    assert response.status_code == 200
+    assert any(
+        href == "#id_file" and "smaller than" in msg for href, msg in error_summary(response)
+    )
