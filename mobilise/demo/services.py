@@ -16,6 +16,7 @@ from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
 from mobilise.demo.benchmark import load_demo_benchmark
+from mobilise.demo.evidence import confirm_demo_evidence, load_demo_evidence
 from mobilise.demo.portfolio import load_demo_units
 from mobilise.framework.catalogue import CURRENT_VERSION
 from mobilise.plans.models import PlanAction
@@ -120,6 +121,7 @@ def load_demo_assessment(organisation: Organisation) -> Assessment:
             agreed["rationale"],
             agreed_by=facilitator,
         )
+    load_demo_evidence(assessment, facilitator)
     assessment.status = Status.CLOSED
     assessment.closed_at = timezone.now() - timedelta(days=1)
     assessment.save(update_fields=["status", "closed_at"])
@@ -307,6 +309,7 @@ def load_demo_reassessment(first: Assessment) -> Assessment:
             "Moved up after the actions of last year's plan." if code in improved else "",
             agreed_by=facilitator,
         )
+    confirm_demo_evidence(assessment, facilitator)
     assessment.status = Status.CLOSED
     assessment.results_revealed = True
     assessment.save(update_fields=["status", "results_revealed"])
