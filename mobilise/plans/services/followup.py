@@ -114,6 +114,7 @@ def window(
 class MyActions:
     first: list[PlanAction]
     count: int
+    overdue: set
 
 
 def my_actions(membership: Membership, limit: int = MY_ACTIONS_ON_HOME) -> MyActions:
@@ -121,7 +122,9 @@ def my_actions(membership: Membership, limit: int = MY_ACTIONS_ON_HOME) -> MyAct
     actions = matching(membership.organisation, Filters(owner_member=membership))
     first = list(actions[:limit])
     count = len(first) if len(first) < limit else actions.count()
-    return MyActions(first=first, count=count)
+    today = uk_today()
+    late = {a.id for a in first if a.is_overdue(today)}
+    return MyActions(first=first, count=count, overdue=late)
 
 
 def unit_in(organisation: Organisation, unit_id) -> Unit | None:

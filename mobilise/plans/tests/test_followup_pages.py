@@ -204,3 +204,21 @@ def test_a_page_costs_the_same_queries_at_30_and_300_actions(signed_in, organisa
     assert PlanAction.objects.count() == 300
     assert queries_for_a_page(signed_in, "/follow-up/?page=2") == at_30
     assert queries_for_a_page(signed_in, path) == filtered_at_30
+
+
+def test_the_home_page_lists_my_open_actions_soonest_first(client, viewer, assessment):
+    client.force_login(viewer.user)
+    empty = page(client.get("/"))
+    assert "You own no open actions" in text(empty)
+    many(assessment, 7, member=viewer, due_from=-1)
+    many(assessment, 2)  # nobody's: never on the viewer's home page
+    home = page(client.get("/"))
+    section = home.select_one("#my-actions").find_next("ul")
+    items = [text(a) for a in section.select("li > a")]
+    assert items == [f"Action {i:03}" for i in range(5)]
+    assert "Overdue" in text(section.select("li")[0]) and "Overdue" not in text(
+        section.select("li")[1]
+    )
+    link = home.find("a", string=lambda s: s and "of your open actions" in s)
+    assert link["href"] == "/follow-up/?member=me" and "All 7" in link.get_text()
+    assert len(rows(client.get(link["href"]))) == 7
