@@ -17,6 +17,7 @@ import datetime
 import random
 import statistics
 import time
+from collections.abc import Callable
 
 import bootstrap  # noqa: F401 - sets Django up before anything imports it
 from django.core.management import call_command
@@ -104,35 +105,41 @@ def open_actions_in_bulk(size: int, rng: random.Random) -> tuple[User, Unit]:
     return users[0], plans_by_unit[0].assessment.unit
 
 
+def follow_up_requests(user: User, unit: Unit) -> list[tuple[str, Callable]]:
+    client = Client()
+    client.force_login(user)
+    client.get("/follow-up/")  # creates the person's calendar feed, once
+    _, raw = issue_token(user, unit.organisation)
+    api = Client(headers={"Authorization": f"Bearer {raw}"})
+    return [
+        ("GET /follow-up/ (page 1)", lambda: client.get("/follow-up/")),
+        ("GET /follow-up/?page=4", lambda: client.get("/follow-up/?page=4")),
+        (
+            "GET follow-up mine+late+unit",
+            lambda: client.get(f"/follow-up/?member=me&overdue=yes&unit={unit.id}"),
+        ),
+        ("GET /api/v1/actions", lambda: api.get("/api/v1/actions")),
+        ("GET api actions mine+late", lambda: api.get("/api/v1/actions?mine=true&overdue=true")),
+    ]
+
+
 def follow_up_at_scale(sizes: list[int], runs: int) -> None:
+    """Each request at every size in turn, run after run, so that a busy machine slows the
+    sizes alike and the ratio between them means something."""
     rng = random.Random(15)
-    built = {size: open_actions_in_bulk(size, rng) for size in sizes}
+    requests = {size: follow_up_requests(*open_actions_in_bulk(size, rng)) for size in sizes}
     print(f"\nFollow-up at scale ({', '.join(f'{s:,}' for s in sizes)} open actions), {runs} runs")
-    medians: dict[str, list[float]] = {}
-    for size, (user, unit) in built.items():
-        client = Client()
-        client.force_login(user)
-        client.get("/follow-up/")  # creates the person's calendar feed, once
-        _, raw = issue_token(user, unit.organisation)
-        api = Client(headers={"Authorization": f"Bearer {raw}"})
-        print(f"  {size:,} open actions in one organisation")
-        for name, get, path in [
-            ("GET /follow-up/ (page 1)", client.get, "/follow-up/"),
-            ("GET /follow-up/?page=4", client.get, "/follow-up/?page=4"),
-            (
-                "GET follow-up mine+late+unit",
-                client.get,
-                f"/follow-up/?member=me&overdue=yes&unit={unit.id}",
-            ),
-            ("GET /api/v1/actions", api.get, "/api/v1/actions"),
-            ("GET api actions mine+late", api.get, "/api/v1/actions?mine=true&overdue=true"),
-        ]:
-            samples, queries = timed(lambda g=get, p=path: g(p), runs)
-            line(name, samples, queries)
-            medians.setdefault(name, []).append(statistics.median(samples))
-    print(f"  p50 at {sizes[-1]:,} / p50 at {sizes[0]:,}:")
-    for name, values in medians.items():
-        print(f"    {name:<30} {values[-1] / values[0]:.2f}x")
+    print("  (p50 ratio: the largest size's median over the smallest's)")
+    for index, (name, _) in enumerate(requests[sizes[0]]):
+        samples: dict[int, list[float]] = {size: [] for size in sizes}
+        queries = {size: timed(requests[size][index][1], 0)[1] for size in sizes}
+        for _ in range(runs):
+            for size in sizes:
+                samples[size] += timed(requests[size][index][1], 0)[0]
+        for size in sizes:
+            line(f"{name} at {size:,}", samples[size], queries[size])
+        ratio = statistics.median(samples[sizes[-1]]) / statistics.median(samples[sizes[0]])
+        print(f"  {'':<30} p50 ratio {ratio:.2f}x")
 
 
 def main() -> None:
