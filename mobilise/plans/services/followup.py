@@ -99,8 +99,9 @@ class KeysFirst:
     the table), and only that page's actions then loaded with all they show. Sorting every
     match with its unit, owner and text would cost time in proportion to the matches."""
 
-    def __init__(self, actions: QuerySet) -> None:
+    def __init__(self, actions: QuerySet, prefetch: tuple[str, ...] = ("elements",)) -> None:
         self.actions = actions
+        self.prefetch = prefetch
 
     def count(self) -> int:
         return self.actions.count()
@@ -112,7 +113,7 @@ class KeysFirst:
         ids = list(self.actions.values_list("pk", flat=True)[window])
         loaded = self.actions.model.objects.filter(pk__in=ids)
         loaded = loaded.select_related("plan__assessment__unit", "owner_member__user")
-        by_id = {a.pk: a for a in loaded.prefetch_related(*self.actions._prefetch_related_lookups)}
+        by_id = {a.pk: a for a in loaded.prefetch_related(*self.prefetch)}
         return [by_id[pk] for pk in ids]
 
 
@@ -129,7 +130,7 @@ def window(
     organisation: Organisation, filters: Filters, limit: int, offset: int
 ) -> tuple[int, list[PlanAction]]:
     """The count of matching actions and `limit` of them from `offset`, for the API."""
-    actions = KeysFirst(matching(organisation, filters).prefetch_related("notes"))
+    actions = KeysFirst(matching(organisation, filters), prefetch=("elements", "notes"))
     return actions.count(), actions[offset : offset + limit]
 
 
