@@ -149,6 +149,7 @@ class SignOffsOut(Schema):
 
 StatusFilterIn = Literal["open", "not_started", "in_progress", "done", "dropped", "any"]
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000  # far past any list; a larger one overflows the database
 
 
 class ActionFiltersIn(Schema):
@@ -170,7 +171,7 @@ class ActionFiltersIn(Schema):
     overdue: bool = Field(False, description="Only open actions due before today (UK time)")
     due_before: datetime.date | None = Field(None, description="Due on or before this date")
     limit: int = Field(25, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}")
-    offset: int = Field(0, ge=0, description="How many matching actions to skip")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many matching actions to skip")
 
 
 class FollowUpActionOut(ActionOut):
