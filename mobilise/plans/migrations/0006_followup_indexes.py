@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_user_sso_identity"),
-        ("plans", "0004_planaction_owner_member"),
+        ("plans", "0005_plan_sign_off"),
     ]
 
     operations = [
