@@ -68,6 +68,13 @@ def test_the_results_page_shows_evidence_beside_the_agreed_level(signed_in, asse
     row = html.select_one("#evidence-1\\.1").parent
     assert "Agreed: 2 Developing" in text(row)
     assert row.select_one("a[href='https://example.org/a']")
+    # Only the elements with evidence are listed; the others' links are folded away.
+    consensus.set_consensus(assessment, "2.1", 3, "low")
+    html = page(signed_in.get(f"/assessments/{assessment.id}/results/"))
+    assert len(html.select(".app-evidence-summary .nhsuk-summary-list__row")) == 1
+    folded = html.select_one("#evidence ~ details")
+    assert "without any (1)" in text(folded.select_one("summary"))
+    assert folded.select_one(f"a[href^='{add_url(assessment, '2.1')}']")
 
 
 @pytest.mark.parametrize(
