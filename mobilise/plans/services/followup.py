@@ -64,7 +64,10 @@ def matching(
     last, and actions due on the same day in the order they were added (then by id, so
     that the order is total and a page never repeats or skips an action)."""
     filters = filters or Filters()
-    actions = PlanAction.objects.filter(plan__assessment__organisation=organisation)
+    # An action carried over to a later cycle's plan is followed up there, not twice.
+    actions = PlanAction.objects.filter(
+        plan__assessment__organisation=organisation, carried_to__isnull=True
+    )
     status = filters.status or OPEN
     if status == OPEN:
         actions = actions.filter(status__in=OPEN_STATUSES)
@@ -174,7 +177,9 @@ def is_overdue(action: PlanAction, today: datetime.date | None = None) -> bool:
 def due_for_reminder(today: datetime.date) -> QuerySet:
     horizon = today + datetime.timedelta(days=REMINDER_DAYS)
     return (
-        PlanAction.objects.filter(status__in=OPEN_STATUSES, due_on__lte=horizon)
+        PlanAction.objects.filter(
+            status__in=OPEN_STATUSES, due_on__lte=horizon, carried_to__isnull=True
+        )
         .exclude(Q(owner_email="") & (Q(owner_member=None) | Q(owner_member__user__email="")))
         .select_related(
             "plan__assessment__unit", "plan__assessment__organisation", "owner_member__user"

@@ -196,3 +196,24 @@ def test_the_calendar_stays_complete_whatever_the_paging(organisation, two_units
         add(north, f"Action {index}", due=days(index))
     add(north, "Undated")
     assert followup.calendar(facilitator).count(b"BEGIN:VEVENT") == 30
+
+
+def test_an_action_carried_over_is_followed_up_once_in_the_later_plan(facilitator):
+    from mobilise.plans.services.reassess import start_reassessment
+
+    facilitator.user.email = "sam.owner@nhs.net"
+    facilitator.user.save(update_fields=["email"])
+    first = AssessmentFactory(organisation=facilitator.organisation)
+    due = datetime.date(2026, 3, 1)
+    kept = plans.add_custom_action(
+        first,
+        "Set up a journal club",
+        ["2.1"],
+        plans.ActionFields(owner_member=facilitator, due_on=due, given={"owner_member", "due_on"}),
+    )
+    later = start_reassessment(first, facilitator.user, "Next cycle", "group")
+    listed = list(followup.matching(facilitator.organisation))
+    assert [a.text for a in listed] == ["Set up a journal club"]
+    assert listed[0].plan.assessment == later and listed[0].carried_over_from == kept
+    assert [a.plan.assessment for a in followup.due_for_reminder(due)] == [later]
+    assert followup.calendar(facilitator).count(b"BEGIN:VEVENT") == 1
