@@ -53,20 +53,7 @@ def sign_off_page(request: HttpRequest, assessment_id) -> HttpResponse:
     if request.membership.role == "admin":
         named = str(plan.sign_off_member_id or "")
         signatory = SignatoryForm(initial={"sign_off_member": named}, facilitators=facilitators)
-    return render(
-        request,
-        "plans/sign_off.jinja",
-        {
-            "page_title": f"Sign-off of the action plan: {assessment.title}",
-            "assessment": assessment,
-            "plan": plan,
-            "standing": signing.standing(assessment),
-            "versions": signing.versions(assessment),
-            "form": form,  # the error summary's
-            "record": form,
-            "signatory": signatory,
-        },
-    )
+    return _sign_off_page(request, assessment, plan, record=form, signatory=signatory, posted=form)
 
 
 @require_POST
@@ -89,6 +76,12 @@ def name_signatory(request: HttpRequest, assessment_id) -> HttpResponse:
     if saved := handle(request, form, save):
         return saved
     plan = plan_of(assessment)
+    record = SignOffForm() if signing.may_sign_off(request.membership, plan) else None
+    return _sign_off_page(request, assessment, plan, record=record, signatory=form, posted=form)
+
+
+def _sign_off_page(request, assessment, plan, *, record, signatory, posted) -> HttpResponse:
+    """The sign-off page, with `posted` (the form just refused, if any) in the error summary."""
     return render(
         request,
         "plans/sign_off.jinja",
@@ -98,9 +91,9 @@ def name_signatory(request: HttpRequest, assessment_id) -> HttpResponse:
             "plan": plan,
             "standing": signing.standing(assessment),
             "versions": signing.versions(assessment),
-            "form": form,  # the error summary's
-            "record": SignOffForm() if signing.may_sign_off(request.membership, plan) else None,
-            "signatory": form,
+            "form": posted,
+            "record": record,
+            "signatory": signatory,
         },
     )
 
