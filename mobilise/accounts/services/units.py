@@ -66,22 +66,29 @@ def rename_unit(unit: Unit, name: str, actor: User | None) -> Unit:
     return unit
 
 
-@transaction.atomic
 def archive_unit(unit: Unit, actor: User | None) -> Unit:
-    if unit.is_archived:
+    return _set_archived(unit, True, actor)
+
+
+def restore_unit(unit: Unit, actor: User | None) -> Unit:
+    return _set_archived(unit, False, actor)
+
+
+@transaction.atomic
+def _set_archived(unit: Unit, archived: bool, actor: User | None) -> Unit:
+    """Archive or restore a unit (nothing when it already is), recorded in the history."""
+    if unit.is_archived == archived:
         return unit
-    unit.archived_at = timezone.now()
+    unit.archived_at = timezone.now() if archived else None
     unit.save(update_fields=["archived_at", "updated_at"])
+    said = "Archived" if archived else "Restored"
     record_in_organisation(
-        unit.organisation, actor, f"Archived the unit {unit.name}", {"archived": [False, True]}
+        unit.organisation,
+        actor,
+        f"{said} the unit {unit.name}",
+        {"archived": [not archived, archived]},
     )
     return unit
-
-
-@transaction.atomic
-def restore_unit(unit: Unit, actor: User | None) -> Unit:
-    if not unit.is_archived:
-        return unit
     unit.archived_at = None
     unit.save(update_fields=["archived_at", "updated_at"])
     record_in_organisation(
