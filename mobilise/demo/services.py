@@ -81,6 +81,9 @@ def load_demo() -> Organisation:
         )
     first = load_demo_assessment(organisation)
     load_demo_plan(first)
+    # After the plan, which dates the session a year ago: the evidence describes days before it.
+    first.refresh_from_db()
+    load_demo_evidence(first, User.objects.get(username="demo-facilitator"))
     load_demo_reassessment(first)
     load_demo_units(organisation)
     load_demo_benchmark(organisation)
@@ -121,7 +124,6 @@ def load_demo_assessment(organisation: Organisation) -> Assessment:
             agreed["rationale"],
             agreed_by=facilitator,
         )
-    load_demo_evidence(assessment, facilitator)
     assessment.status = Status.CLOSED
     assessment.closed_at = timezone.now() - timedelta(days=1)
     assessment.save(update_fields=["status", "closed_at"])

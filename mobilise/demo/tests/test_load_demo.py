@@ -162,3 +162,12 @@ def test_it_refuses_production_settings_unless_forced(settings):
     assert not Organisation.objects.exists()
     call_command("load_demo", "--force", stdout=io.StringIO())
     assert Organisation.objects.exists()
+
+
+def test_the_demo_evidence_describes_days_before_its_session():
+    from mobilise.assessments.models import Assessment
+
+    load()
+    first = Assessment.objects.get(unit__name="Senior transformation team", previous__isnull=True)
+    days = [e.describes_on for e in first.evidence.all()]
+    assert days and all(day < first.created_at.date() for day in days)
