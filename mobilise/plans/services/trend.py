@@ -40,6 +40,10 @@ class TrendCycle:
         """The number who took part: the responses in the figures."""
         return self.results.responses
 
+    @property
+    def agreed_count(self) -> int:
+        return sum(1 for e in self.results.elements if e.consensus)
+
     def agreed(self, code: str) -> int | None:
         found = self.results.element(code)
         return found.consensus.level if found and found.consensus else None
