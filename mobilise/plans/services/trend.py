@@ -16,9 +16,9 @@ Definitions:
 from dataclasses import dataclass
 
 from mobilise.accounts.models import Unit
-from mobilise.assessments.models import Assessment
+from mobilise.assessments.models import UK, Assessment
 from mobilise.assessments.services.priorities import agreed_section_means
-from mobilise.assessments.services.results import Results, assessment_results, mean_of
+from mobilise.assessments.services.results import Results, assessment_results, mean_of, round2
 from mobilise.framework.catalogue import Framework, get_framework
 from mobilise.plans.models import ActionStatus, PlanAction
 
@@ -126,3 +126,41 @@ def unit_trend(unit: Unit, upto: Assessment | None = None) -> Trend:
     by_cycle = [agreed_section_means(framework, c.results) for c in cycles]
     sections = {s.code: [means.get(s.code) for means in by_cycle] for s in framework.sections}
     return Trend(unit, framework, cycles, elements, overall, sections)
+
+
+def trend_as_dict(found: Trend) -> dict:
+    """The JSON of `GET /api/v1/units/{unit_id}/trend`: the figures the page shows."""
+    return {
+        "unit": {"id": str(found.unit.id), "name": found.unit.name},
+        "enough_cycles": found.enough,
+        "minimum_cycles": MINIMUM_CYCLES,
+        "cycles": [
+            {
+                "assessment_id": str(c.assessment.id),
+                "title": c.assessment.title,
+                "held_on": c.assessment.created_at.astimezone(UK).date(),
+                "responses": c.responses,
+                "hidden": c.hidden,
+                "elements_agreed": None if c.hidden else c.agreed_count,
+                "mean_agreed_level": round2(found.overall[index]),
+                "sections": [
+                    {"section": code, "mean_agreed_level": round2(means[index])}
+                    for code, means in found.sections.items()
+                ],
+                "actions_done": [
+                    {"id": str(a.id), "text": a.text, "elements": a.element_codes}
+                    for a in (c.done if index < len(found.cycles) - 1 else [])
+                ],
+            }
+            for index, c in enumerate(found.cycles)
+        ],
+        "elements": [
+            {
+                "element": e.element,
+                "agreed_levels": e.levels,
+                "changes": e.changes,
+                "actions_done_before": [[str(a.id) for a in done] for done in e.done],
+            }
+            for e in found.elements
+        ],
+    }
