@@ -129,7 +129,13 @@ def _reassessment(
         if position != 1 and action.status != ActionStatus.DROPPED:
             action.status = ActionStatus.DONE
             action.save(update_fields=["status"])
-    lift = {code for a in actions if a.status == ActionStatus.DONE for code in a.element_codes}
+    # Every element served by an action done in any earlier cycle stays one level higher.
+    done = PlanAction.objects.filter(
+        plan__assessment__unit=previous.unit,
+        plan__assessment__created_at__lte=previous.created_at,
+        status=ActionStatus.DONE,
+    ).prefetch_related("elements")
+    lift = {code for a in done for code in a.element_codes}
     days_ago = unit.reassessed_days_ago if days_ago is None else days_ago
     title = SECOND_TITLE if index == 1 else f"{SECOND_TITLE} {index}"
     second = start_reassessment(previous, user, title=title)
