@@ -70,3 +70,11 @@ def test_viewers_may_read_it_and_another_organisation_gets_a_404(
     other = Client()
     other.force_login(outsider.user)
     assert other.get(f"/units/{unit.id}/trend/").status_code == 404
+
+
+def test_the_comparison_links_to_the_trend_from_the_third_cycle(signed_in, organisation):
+    unit, made = four_cycles(organisation)
+    trend = f"a[href='/units/{unit.id}/trend/']"
+    assert page(signed_in.get(f"/assessments/{made[1].id}/comparison/")).select_one(trend) is None
+    link = page(signed_in.get(f"/assessments/{made[3].id}/comparison/")).select_one(trend)
+    assert text(link) == "See the trend of each element over all 4 assessments"
