@@ -23,7 +23,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, UUIDField
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, UUIDField
+from django.db.models.functions import Coalesce
 
 from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments.models import Assessment, Consensus
@@ -182,7 +183,18 @@ def _units(organisation: Organisation):
             latest_id=Subquery(of_unit.values("pk")[:1], output_field=UUIDField()),
             agreed_id=Subquery(agreed.values("pk")[:1], output_field=UUIDField()),
             agreed_previous_id=Subquery(agreed.values("previous_id")[:1], output_field=UUIDField()),
-            cycles=Count("assessments", distinct=True),
+            # A subquery rather than a join, so that nothing is grouped.
+            cycles=Coalesce(
+                Subquery(
+                    Assessment.objects.filter(unit=OuterRef("pk"))
+                    .order_by()
+                    .values("unit")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
         )
         .order_by("name", "pk")
         .values("id", "name", "latest_id", "agreed_id", "agreed_previous_id", "cycles")
