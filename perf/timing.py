@@ -29,4 +29,4 @@ def timed(fn: Callable, runs: int) -> tuple[list[float], int]:
 def line(name: str, samples: list[float], queries: int) -> None:
     p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
     p50 = statistics.median(samples)
-    print(f"  {name:<30} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  {queries:4} queries")
+    print(f"  {name:<40} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  {queries:4} queries")

@@ -16,6 +16,7 @@ OWNED = {
     "invitation_id",
     "response_id",
     "unit_id",
+    "evidence_id",
 }
 
 

@@ -21,6 +21,7 @@ from mobilise.core.dates import uk_today
 from mobilise.plans.models import LocalAction, PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services import sign_off as signing
+from tests.evidence import evidence_file
 from tests.routes import PLAIN, all_api_operations, fill, member_routes
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,11 @@ PAGES = {
     "assessments/<uuid:assessment_id>/invite/calendar/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/responses/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/responses/<uuid:response_id>/discard/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/evidence/<str:code>/add/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/evidence/<uuid:evidence_id>/change/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/evidence/<uuid:evidence_id>/keep/": (NOT_ALLOWED, EDITOR),
+    "assessments/<uuid:assessment_id>/evidence/<uuid:evidence_id>/remove/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/evidence/<uuid:evidence_id>/file/": (VIEWER, NOT_ALLOWED),
 }
 
 
@@ -150,6 +156,7 @@ def ours(organisation):
         "code": "2.1",
         "response_id": submit(assessment, 2).id,
         "unit_id": assessment.unit_id,
+        "evidence_id": evidence_file(assessment).id,
     }
 
 

@@ -11,6 +11,7 @@ import pytest
 
 import mobilise
 from mobilise.assessments.models import Consensus
+from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.core.tests.html import page
 from mobilise.plans.services import plan as plans
 
@@ -24,6 +25,10 @@ TEMPLATES = {
     "plans/follow_up.jinja",
     "plans/reassess.jinja",
     "plans/suggestions.jinja",
+    "plans/sign_off.jinja",
+    "components/history.jinja",
+    "assessments/evidence_add.jinja",
+    "assessments/evidence_change.jinja",
     "reports/board_paper.jinja",
 }
 
@@ -124,5 +129,43 @@ def test_the_plan_table_has_no_id_twice(signed_in, assessment):
         rows |= {f"row-{index}-status": "not_started"}
         rows |= dated(f"row-{index}-due_on", BAD_DATE)
     bad = signed_in.post(url, rows)
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_sign_off_form_has_no_id_twice(client, admin):
+    client.force_login(admin.user)
+    assessment = AssessmentFactory(organisation=admin.organisation)
+    url = f"/assessments/{assessment.id}/plan/sign-off/"
+    assert duplicate_ids(client.get(url)) == []
+    bad = client.post(url, {"agreed_by": "", **dated("agreed_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_history_filters_have_no_id_twice(client, admin):
+    client.force_login(admin.user)
+    assert duplicate_ids(client.get("/organisation/history/")) == []
+    bad = client.get("/organisation/history/", dated("since", BAD_DATE))
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+
+
+def test_the_evidence_forms_have_no_id_twice(signed_in, assessment):
+    import datetime
+
+    from mobilise.assessments.services import evidence
+
+    url = f"/assessments/{assessment.id}/evidence/1.1/add/"
+    assert duplicate_ids(signed_in.get(url)) == []
+    bad = signed_in.post(url, {"kind": "note", "title": "", **dated("describes_on", BAD_DATE)})
+    assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
+    assert duplicate_ids(bad) == []
+    item = evidence.add(
+        assessment, "1.1", kind="note", note="What we saw", describes_on=datetime.date(2026, 1, 5)
+    )
+    change = f"/assessments/{assessment.id}/evidence/{item.id}/change/"
+    assert duplicate_ids(signed_in.get(change)) == []
+    bad = signed_in.post(change, {"kind": "note", "note": "x", **dated("describes_on", BAD_DATE)})
     assert bad.status_code == 200 and "nhsuk-error-summary" in bad.text
     assert duplicate_ids(bad) == []

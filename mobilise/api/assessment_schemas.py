@@ -165,3 +165,40 @@ class FieldErrorOut(Schema):
 
 class ValidationErrorOut(Schema):
     detail: list[FieldErrorOut]
+
+
+class EvidenceIn(Schema):
+    kind: Literal["note", "link"] = Field(
+        description="A file is sent as multipart/form-data instead (kind=file)"
+    )
+    describes_on: datetime.date = Field(description="The date the evidence describes")
+    title: Annotated[str, Field(max_length=200)] | None = None
+    note: Comment | None = Field(None, description="For a note")
+    url: Annotated[str, Field(max_length=2000)] | None = Field(
+        None, description="For a link: http or https only"
+    )
+
+
+class EvidenceFileOut(Schema):
+    name: str
+    type: str
+    size: int | None
+    sha256: str
+    carried: bool = Field(description="False when only a reference came (a JSON import)")
+    download_url: str | None
+
+
+class EvidenceOut(Schema):
+    id: str
+    element: str
+    kind: str
+    title: str
+    note: str
+    url: str
+    describes_on: datetime.date
+    added_by: str
+    added_at: datetime.datetime
+    offered_again: bool = Field(
+        description="Carried from the last cycle and not yet kept, updated or dropped"
+    )
+    file: EvidenceFileOut | None

@@ -145,3 +145,42 @@ class SignOffsOut(Schema):
         description="Differences between the plan now and the latest version"
     )
     versions: list[SignOffOut]
+
+
+StatusFilterIn = Literal["open", "not_started", "in_progress", "done", "dropped", "any"]
+MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000  # far past any list; a larger one overflows the database
+
+
+class ActionFiltersIn(Schema):
+    """The follow-up filters, as query parameters: every one optional, all combined."""
+
+    unit: Annotated[str, Field(max_length=200)] | None = Field(
+        None, description="The name of one of the organisation's units"
+    )
+    mine: bool = Field(False, description="Only the caller's own actions (My actions)")
+    owner_username: Annotated[str, Field(max_length=150)] | None = Field(
+        None, description="Only the actions owned by this member of the organisation"
+    )
+    owner: Annotated[str, Field(max_length=200)] | None = Field(
+        None, description="Owners whose name contains this (members and typed names alike)"
+    )
+    status: StatusFilterIn = Field(
+        "open", description="open (not started or in progress, the default), a status, or any"
+    )
+    overdue: bool = Field(False, description="Only open actions due before today (UK time)")
+    due_before: datetime.date | None = Field(None, description="Due on or before this date")
+    limit: int = Field(25, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many matching actions to skip")
+
+
+class FollowUpActionOut(ActionOut):
+    assessment_id: str
+    unit: str
+
+
+class ActionListOut(Schema):
+    count: int = Field(description="How many actions match, on every page")
+    limit: int
+    offset: int
+    actions: list[FollowUpActionOut]

@@ -1,16 +1,19 @@
 """The action plan, suggestions and follow-up notes: thin routes over the plan services."""
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from mobilise.api.assessment_schemas import ValidationErrorOut
 from mobilise.api.assessments import CHANGE, READ, load
 from mobilise.api.auth import caller
 from mobilise.api.body import BodyInvalid, documented_body, load_json, parse_body, validate_body
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.plan_schemas import (
+    ActionFiltersIn,
     ActionIn,
+    ActionListOut,
     ActionOut,
     ActionPatch,
     NoActionIn,
@@ -24,6 +27,7 @@ from mobilise.api.plan_schemas import (
     SuggestionOut,
 )
 from mobilise.api.schemas import Error
+from mobilise.plans.services import followup
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services import sign_off as signing
 from mobilise.plans.services.owners import member_by_username
@@ -275,3 +279,68 @@ def add_sign_off(request: HttpRequest, assessment_id: str):
     with service_errors():
         made = signing.sign_off(assessment, membership, fields, membership.user)
     return Status(201, sign_off_as_dict(made))
+
+
+def filters_of(query: ActionFiltersIn, membership) -> followup.Filters:
+    """The service's filters; a unit or user name the organisation does not have is a 422
+    naming the parameter."""
+    organisation = membership.organisation
+    errors, unit, member = [], None, None
+    if query.unit is not None:
+        unit = followup.unit_named(organisation, query.unit)
+        if unit is None:
+            errors.append({"loc": ["query", "unit"], "msg": "The organisation has no such unit"})
+    if query.owner_username is not None:
+        if query.mine:
+            errors.append(
+                {"loc": ["query", "owner_username"], "msg": "Give mine or owner_username, not both"}
+            )
+        member = member_by_username(organisation, query.owner_username)
+        if member is None:
+            errors.append(
+                {
+                    "loc": ["query", "owner_username"],
+                    "msg": "No member of the organisation has this user name",
+                }
+            )
+    if errors:
+        raise BodyInvalid(errors)
+    return followup.Filters(
+        unit=unit,
+        owner_member=membership if query.mine else member,
+        owner=(query.owner or "").strip(),
+        status=query.status,
+        overdue=query.overdue,
+        due_before=query.due_before,
+    )
+
+
+@router.get(
+    "/actions",
+    response={200: ActionListOut, 401: Error, 403: Error, 422: ValidationErrorOut},
+    summary="Follow-up: the organisation's actions, filtered and a page at a time",
+    tags=["Follow-up"],
+)
+def list_actions(request: HttpRequest, query: Query[ActionFiltersIn]):
+    """The actions of all the organisation's plans, soonest due first and undated ones last
+    (then in the order they were added): the follow-up page's list, with the same filters.
+    Open actions unless `status` says otherwise. `count` is every match; `limit` (at most
+    100, default 25) and `offset` choose the page. A bad value is a 422 naming the
+    parameter (`"loc": ["query", "status"]`)."""
+    membership = caller(request)
+    count, actions = followup.window(
+        membership.organisation, filters_of(query, membership), query.limit, query.offset
+    )
+    return {
+        "count": count,
+        "limit": query.limit,
+        "offset": query.offset,
+        "actions": [
+            {
+                **action_as_dict(a),
+                "assessment_id": str(a.plan.assessment_id),
+                "unit": a.plan.assessment.unit.name,
+            }
+            for a in actions
+        ],
+    }

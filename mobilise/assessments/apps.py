@@ -7,6 +7,9 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the audit trail to the changes the accounts layer announces.
+        # An evidence file goes when its evidence does, however that is deleted (its
+        # assessment, or its organisation, deleted with it).
+        from mobilise.assessments.services import evidence  # noqa: F401
         from mobilise.audit import services as history  # noqa: F401
         from mobilise.audit.labels import register
 

@@ -269,3 +269,75 @@ class PresenterState(BaseModel):
 
     def __str__(self) -> str:
         return f"Presenter of {self.assessment_id}: {self.position or 'join'} v{self.version}"
+
+
+class EvidenceKind(models.TextChoices):
+    NOTE = "note", "Note"
+    LINK = "link", "Link"
+    FILE = "file", "File"
+
+
+EVIDENCE_TITLE_MAX = 200
+# What people call each file type evidence may be (the service reads it from the bytes).
+EVIDENCE_FILE_LABELS = {
+    "application/pdf": "PDF",
+    "image/png": "PNG image",
+    "image/jpeg": "JPEG image",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook",
+}
+EVIDENCE_URL_MAX = 2000
+
+
+class Evidence(BaseModel):
+    """What backs an agreed rating: a note, a link or a file, with the date it describes
+    (not the date it was added) and who added it. A file's bytes live in the "evidence"
+    storage, never under a public URL; here are its name, type, size and digest. Evidence
+    offered again at the next cycle waits, unconfirmed, until the group keeps, updates or
+    drops it."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    element_code = models.CharField(max_length=8)
+    kind = models.CharField(max_length=10, choices=EvidenceKind.choices)
+    title = models.CharField(max_length=EVIDENCE_TITLE_MAX)
+    note = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
+    url = models.URLField(blank=True, max_length=EVIDENCE_URL_MAX)
+    describes_on = models.DateField()
+    file_name = models.CharField(max_length=255, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True)
+    # Where the bytes are in the evidence storage; blank when only a reference came in
+    # (a JSON import carries no files).
+    stored_name = models.CharField(max_length=300, blank=True)
+    confirmed = models.BooleanField(default=True)
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["element_code", "describes_on", "created_at"]
+        indexes = [models.Index(fields=["assessment", "element_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.element_code}: {self.title}"
+
+    @property
+    def file_carried(self) -> bool:
+        return self.kind == EvidenceKind.FILE and bool(self.stored_name)
+
+    @property
+    def type_label(self) -> str:
+        return EVIDENCE_FILE_LABELS.get(self.file_type, self.file_type or "file")
+
+    @property
+    def size_label(self) -> str:
+        size = self.file_size or 0
+        if size >= 1024 * 1024:
+            return f"{size / (1024 * 1024):.1f} MB"
+        return f"{max(1, round(size / 1024))} KB"

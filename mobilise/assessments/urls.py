@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from mobilise.assessments.views import agree, facilitate, hands, invitations, present, turnout
+from mobilise.assessments.views import (
+    agree,
+    evidence,
+    facilitate,
+    hands,
+    invitations,
+    present,
+    turnout,
+)
 
 app_name = "assessments"
 
@@ -33,6 +41,29 @@ urlpatterns = [
         "<uuid:assessment_id>/agree/element/<str:code>/",
         agree.agree_element,
         name="agree-element",
+    ),
+    path(
+        "<uuid:assessment_id>/evidence/<str:code>/add/", evidence.evidence_add, name="evidence-add"
+    ),
+    path(
+        "<uuid:assessment_id>/evidence/<uuid:evidence_id>/change/",
+        evidence.evidence_change,
+        name="evidence-change",
+    ),
+    path(
+        "<uuid:assessment_id>/evidence/<uuid:evidence_id>/keep/",
+        evidence.evidence_keep,
+        name="evidence-keep",
+    ),
+    path(
+        "<uuid:assessment_id>/evidence/<uuid:evidence_id>/remove/",
+        evidence.evidence_remove,
+        name="evidence-remove",
+    ),
+    path(
+        "<uuid:assessment_id>/evidence/<uuid:evidence_id>/file/",
+        evidence.evidence_file,
+        name="evidence-file",
     ),
     path("<uuid:assessment_id>/hands/", hands.hands_list, name="hands"),
     path("<uuid:assessment_id>/hands/<str:code>/", hands.hands_element, name="hands-element"),

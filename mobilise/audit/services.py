@@ -71,7 +71,7 @@ def history(
         entries = entries.filter(created_at__gte=_start_of_uk_day(since))
     if until is not None:
         entries = entries.filter(created_at__lt=_start_of_uk_day(until + datetime.timedelta(1)))
-    return entries.select_related("assessment").order_by("-created_at", "-id")
+    return entries.select_related("assessment", "actor").order_by("-created_at", "-id")
 
 
 def people_in_history(organisation: models.Model, assessment: models.Model | None = None):

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from mobilise.audit.labels import change_in_words
 from mobilise.core.dates import uk_date
 from mobilise.core.numbers import one_decimal, signed_one_decimal
+from mobilise.plans.services.followup import my_actions
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -67,4 +68,6 @@ def environment(**options: Any) -> Environment:
     env.filters["one_decimal"] = one_decimal
     env.filters["signed_one_decimal"] = signed_one_decimal
     env.globals["cached_component"] = component_cache(env)
+    # The home page (assessments) shows the member's own actions, which plans know about.
+    env.globals["my_actions"] = my_actions
     return env

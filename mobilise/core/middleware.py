@@ -41,11 +41,12 @@ class RefuseOversizedBodies:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        limit = (
-            settings.MOBILISE_MAX_IMPORT_BYTES + UPLOAD_FRAMING
-            if request.path in settings.MOBILISE_IMPORT_PATHS
-            else settings.MOBILISE_MAX_BODY_BYTES
-        )
+        if request.path in settings.MOBILISE_IMPORT_PATHS:
+            limit = settings.MOBILISE_MAX_IMPORT_BYTES + UPLOAD_FRAMING
+        elif "/evidence" in request.path:  # a file behind an agreed rating
+            limit = settings.MOBILISE_MAX_EVIDENCE_BYTES + UPLOAD_FRAMING
+        else:
+            limit = settings.MOBILISE_MAX_BODY_BYTES
         if length > limit:
             return too_large(request, limit)
         return self.get_response(request)

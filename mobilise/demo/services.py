@@ -16,15 +16,18 @@ from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
 from mobilise.demo.benchmark import load_demo_benchmark
+from mobilise.demo.evidence import confirm_demo_evidence, load_demo_evidence
 from mobilise.demo.portfolio import load_demo_units
 from mobilise.framework.catalogue import CURRENT_VERSION
 from mobilise.plans.models import PlanAction
+from mobilise.plans.services import sign_off as signing
 from mobilise.plans.services.plan import (
     ActionFields,
     add_catalogue_action,
     add_custom_action,
     add_note,
     mark_no_action,
+    update_action,
 )
 from mobilise.plans.services.reassess import start_reassessment
 
@@ -118,6 +121,7 @@ def load_demo_assessment(organisation: Organisation) -> Assessment:
             agreed["rationale"],
             agreed_by=facilitator,
         )
+    load_demo_evidence(assessment, facilitator)
     assessment.status = Status.CLOSED
     assessment.closed_at = timezone.now() - timedelta(days=1)
     assessment.save(update_fields=["status", "closed_at"])
@@ -236,6 +240,42 @@ def load_demo_plan(assessment: Assessment) -> None:
             add_note(action, note, facilitator)
     for code, reason in DEMO_NO_ACTION.items():
         mark_no_action(assessment, code, reason, facilitator)
+    load_demo_sign_off(assessment, start)
+
+
+def load_demo_sign_off(assessment: Assessment, start) -> None:
+    """The admin names the facilitator, who records that the transformation board agreed
+    the plan three weeks after the session; then one due date moves (a change since)."""
+    admin = Membership.objects.get(
+        organisation=assessment.organisation, user__username="demo-admin"
+    )
+    facilitator = Membership.objects.get(
+        organisation=assessment.organisation, user__username="demo-facilitator"
+    )
+    signing.name_signatory(assessment, admin, facilitator, admin.user)
+    signing.sign_off(
+        assessment,
+        facilitator,
+        signing.SignOffFields(
+            agreed_by="Senior transformation board",
+            agreed_by_role="Chaired by the Chief Nurse",
+            meeting="Transformation board, monthly meeting",
+            agreed_on=start + timedelta(days=21),
+            note="Agreed, with the journal club to report back at six months.",
+        ),
+        facilitator.user,
+    )
+    moved = (
+        PlanAction.objects.filter(plan__assessment=assessment, status="in_progress")
+        .order_by("created_at")
+        .first()
+    )
+    if moved is not None and moved.due_on:
+        update_action(
+            moved,
+            ActionFields(due_on=moved.due_on + timedelta(days=91), given={"due_on"}),
+            user=facilitator.user,
+        )
 
 
 def load_demo_reassessment(first: Assessment) -> Assessment:
@@ -269,6 +309,7 @@ def load_demo_reassessment(first: Assessment) -> Assessment:
             "Moved up after the actions of last year's plan." if code in improved else "",
             agreed_by=facilitator,
         )
+    confirm_demo_evidence(assessment, facilitator)
     assessment.status = Status.CLOSED
     assessment.results_revealed = True
     assessment.save(update_fields=["status", "results_revealed"])

@@ -99,7 +99,20 @@ class PlanAction(BaseModel):
 
     class Meta:
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["status", "due_on"])]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            # Follow-up counts and sorts an organisation's open actions plan by plan from
+            # this index alone, without reading the table (services/followup.py).
+            models.Index(
+                fields=["plan", "status", "due_on", "created_at", "id"],
+                name="plans_action_followup",
+            ),
+            # ... and a member's own ("My actions") from this one.
+            models.Index(
+                fields=["owner_member", "status", "due_on", "created_at", "id"],
+                name="plans_action_my_actions",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "action_key"],

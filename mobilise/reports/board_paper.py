@@ -246,6 +246,7 @@ def paper(report: Report, length: str = "full") -> dict:
             for n in report.no_action
         ],
         "comparison": _comparison(report),
+        "evidence": [{"element": name, "items": lines} for name, lines in report.evidence_lines()],
         "comments": [
             {"element": fw.element_name(e.code), "comments": report.comments[e.code]}
             for e in fw.elements

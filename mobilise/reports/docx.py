@@ -399,6 +399,20 @@ def _changes(document: Document, report: Report) -> None:
     )
 
 
+def _evidence(document: Document, report: Report) -> None:
+    lines = report.evidence_lines()
+    if not lines:
+        return
+    _heading(document, "Evidence behind the agreed levels", level=1)
+    document.add_paragraph(
+        "What the group pointed to, with the date each piece describes. Files are named, not "
+        "included: members of the organisation can download them in Mobilise."
+    )
+    for element, items in lines:
+        _heading(document, element, level=3)
+        _bullets(document, items)
+
+
 def _comments(document: Document, report: Report) -> None:
     if not report.comments:
         return
@@ -442,7 +456,7 @@ def board_report(report: Report) -> bytes:
     """The full Board paper."""
     document = _front(report)
     _page_break(document)
-    for part in (_findings, _plan, _changes, _comments, _appendix):
+    for part in (_findings, _evidence, _plan, _changes, _comments, _appendix):
         part(document, report)
     return _save(document)
 

@@ -18,7 +18,13 @@ Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
                            "notes": [{"at", "by", "text"}]}],
               "no_action": [{"element", "reason"}]},
      "history": [{"at", "by", "summary", "changes"}],
-     "local_actions": [{"element", "text", "good_practice"}]}
+     "local_actions": [{"element", "text", "good_practice"}],
+     "evidence": [{"element", "kind" (note/link/file), "title", "note", "url",
+                   "describes_on", "added_by", "file": {"name", "type", "size", "sha256"}
+                   or null, "file_carried": false}]}
+
+Evidence files are never in the file: a file's evidence is a reference to it, flagged
+`"file_carried": false` (optional in version 2: files without it read as none).
 
 No ids are exported: an import creates new objects in the importing organisation, and an
 export of the import equals the original apart from `exported_at` and the history's one
@@ -35,7 +41,7 @@ from typing import Any
 from django.db.models import F
 from django.utils import timezone
 
-from mobilise.assessments.models import Assessment
+from mobilise.assessments.models import Assessment, Evidence, EvidenceKind
 from mobilise.assessments.services import results
 from mobilise.plans.models import (
     LocalAction,
@@ -44,6 +50,9 @@ from mobilise.plans.services.plan import plan_of
 from mobilise.plans.services.serialise import action_as_dict
 from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
 from mobilise.reports.models import BoardPaper
+
+# An order given by content, so that an export of an import lists the evidence the same.
+EXPORT_ORDER = ("element_code", "describes_on", "kind", "title", "url", "note", "file_sha256")
 
 
 def _iso(value) -> str | None:
@@ -137,6 +146,31 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "local_actions": sorted(
             (_local(a) for a in used_local), key=lambda x: (x["element"], x["text"])
         ),
+        "evidence": [
+            _evidence(e) for e in assessment.evidence.filter(confirmed=True).order_by(*EXPORT_ORDER)
+        ],
+    }
+
+
+def _evidence(item: Evidence) -> dict:
+    return {
+        "element": item.element_code,
+        "kind": item.kind,
+        "title": item.title,
+        "note": item.note,
+        "url": item.url,
+        "describes_on": _iso(item.describes_on),
+        "added_by": item.added_by_name,
+        "file": {
+            "name": item.file_name,
+            "type": item.file_type,
+            "size": item.file_size,
+            "sha256": item.file_sha256,
+        }
+        if item.kind == EvidenceKind.FILE
+        else None,
+        # The file's bytes stay in this service's storage: only its reference travels.
+        "file_carried": False,
     }
 
 

@@ -9,7 +9,16 @@ from django.db import IntegrityError, transaction
 
 from mobilise.accounts.models import Membership, Organisation, Role, User
 from mobilise.accounts.services.units import unit_for_assessment
-from mobilise.assessments.models import UK, Assessment, Consensus, HandCount, Rating, Response
+from mobilise.assessments.models import (
+    UK,
+    Assessment,
+    Consensus,
+    Evidence,
+    HandCount,
+    Rating,
+    Response,
+)
+from mobilise.assessments.services import evidence as evidence_service
 from mobilise.assessments.services.responses import Answer, clean_answers
 from mobilise.audit.kinds import kind_of
 from mobilise.audit.models import HistoryEntry
@@ -30,6 +39,7 @@ from mobilise.plans.services.plan import (
     check_option,
     plan_of,
 )
+from mobilise.reports.json_schema import EvidenceIn as EvidenceItemIn
 from mobilise.reports.json_schema import ExportIn, parse_export
 from mobilise.reports.models import BoardPaper
 
@@ -92,8 +102,22 @@ def _check_references(export: ExportIn) -> None:
     for index, item in enumerate(export.local_actions):
         if framework.element(item.element) is None:
             error(("local_actions", index, "element"), f"Unknown element {item.element!r}")
+    for index, item in enumerate(export.evidence):
+        _check_evidence(framework, index, item, errors)
     if errors:
         raise InvalidInput(errors)
+
+
+def _check_evidence(framework, index: int, item: EvidenceItemIn, errors: list) -> None:
+    where = ("evidence", index)
+    if framework.element(item.element) is None:
+        errors.append(FieldError((*where, "element"), f"Unknown element {item.element!r}"))
+    if item.kind == "note" and not item.note.strip():
+        errors.append(FieldError((*where, "note"), "A note needs its words"))
+    if item.kind == "link":
+        errors += [FieldError((*where, "url"), e.msg) for e in evidence_service.check_url(item.url)]
+    if (item.kind == "file") != (item.file is not None):
+        errors.append(FieldError((*where, "file"), "A file's evidence, and only it, has a file"))
 
 
 def import_assessment(
@@ -231,6 +255,30 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
             original_at=entry.at,
         )
         for entry in export.history
+    )
+    Evidence.objects.bulk_create(
+        Evidence(
+            assessment=assessment,
+            element_code=item.element,
+            kind=item.kind,
+            title=item.title,
+            note=item.note if item.kind == "note" else "",
+            url=item.url if item.kind == "link" else "",
+            describes_on=item.describes_on,
+            added_by_name=item.added_by,
+            # A reference only: the file itself was not carried, so there is nothing to serve.
+            **(
+                {
+                    "file_name": item.file.name,
+                    "file_type": item.file.type,
+                    "file_size": item.file.size,
+                    "file_sha256": item.file.sha256,
+                }
+                if item.file
+                else {}
+            ),
+        )
+        for item in export.evidence
     )
     record(assessment, user, f"Imported by {_name(user)} from a file")
     Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)

@@ -135,6 +135,33 @@ class HistoryIn(_Strict):
     changes: dict[FieldName, Change] = {}
 
 
+class EvidenceFileIn(_Strict):
+    """A file is carried as a reference only: never its bytes."""
+
+    name: pydantic.constr(min_length=1, max_length=255)
+    type: Literal[
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]
+    size: pydantic.conint(ge=0) | None = None
+    sha256: pydantic.constr(pattern=r"^[0-9a-f]{64}$")
+
+
+class EvidenceIn(_Strict):
+    element: str
+    kind: Literal["note", "link", "file"]
+    title: pydantic.constr(min_length=1, max_length=200)
+    note: LongText = ""
+    url: pydantic.constr(max_length=2000) = ""
+    describes_on: datetime.date
+    added_by: Name = ""
+    file: EvidenceFileIn | None = None
+    file_carried: Literal[False] = False
+
+
 class AssessmentIn(_Strict):
     title: str = pydantic.Field(min_length=1, max_length=200)
     unit: str = pydantic.Field(min_length=1, max_length=200)
@@ -159,6 +186,7 @@ class ExportIn(_Strict):
     plan: PlanIn
     history: list[HistoryIn]
     local_actions: list[LocalIn]
+    evidence: list[EvidenceIn] = []
 
 
 class ExportInV1(ExportIn):

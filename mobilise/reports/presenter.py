@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mobilise.assessments import charts
-from mobilise.assessments.models import UK, Assessment, Consensus
+from mobilise.assessments.models import UK, Assessment, Consensus, Evidence, EvidenceKind
+from mobilise.assessments.services import evidence as evidence_service
 from mobilise.assessments.services import priorities
 from mobilise.assessments.services.results import (
     ElementResult,
@@ -154,6 +155,7 @@ class Report:
     sign_off: Standing | None = None  # draft or agreed, and what changed since
     trend: Trend | None = None  # the unit's cycles up to this one, when it was reassessed
     generated_at: datetime = field(default_factory=timezone.now)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     @property
     def organisation(self) -> str:
@@ -292,6 +294,15 @@ class Report:
         agreed = f" {self.sign_off.in_words}" if self.sign_off else ""
         return said + covered + agreed
 
+    def evidence_lines(self) -> list[tuple[str, list[str]]]:
+        """Each element's evidence as a line of words, for the papers: titles, dates and
+        links; a file is named, never embedded nor linked (only members may read it)."""
+        return [
+            (self.framework.element_name(e.code), [evidence_line(i) for i in self.evidence[e.code]])
+            for e in self.framework.elements
+            if self.evidence.get(e.code)
+        ]
+
     def chart_svgs(self) -> dict[str, charts.Chart]:
         return {
             "sections": charts.section_radar(self.framework, self.results),
@@ -327,12 +338,27 @@ def build_report(assessment: Assessment, *, whole: bool = True) -> Report:
         cover=cover_of(assessment),
         sign_off=standing(assessment),
         trend=unit_trend(assessment.unit, upto=assessment) if assessment.previous_id else None,
+        evidence=evidence_service.for_assessment(assessment) if whole else {},
     )
 
 
 _IN_WORDS = dict(
     enumerate(["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 )
+
+
+def evidence_line(item: Evidence) -> str:
+    when = f"describing {item.describes_on.strftime('%-d %B %Y')}"
+    if item.kind == EvidenceKind.LINK:
+        what = f"link: {item.url}" if item.url != item.title else "link"
+    elif item.kind == EvidenceKind.FILE:
+        what = (
+            f"file {item.file_name} ({item.type_label}, {item.size_label}), not included here: "
+            "members can download it from the results in Mobilise"
+        )
+    else:
+        what = f"note: {item.note}" if item.note != item.title else "note"
+    return f"{item.title} – {what} ({when})"
 
 
 def _count(count: int, one: str, many: str | None = None) -> str:

@@ -11,6 +11,7 @@ from mobilise.assessments.forms.consensus import ConsensusForm, key
 from mobilise.assessments.forms.ratings import level_items
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services import consensus, presenter, results
+from mobilise.assessments.services import evidence as evidence_service
 from mobilise.core.form_views import bound, done, handle
 from mobilise.framework.catalogue import Element
 
@@ -106,6 +107,8 @@ def agree_element(request: HttpRequest, assessment_id, code: str) -> HttpRespons
             "previous": codes[place - 1] if place > 0 else None,
             "next": codes[place + 1] if place + 1 < len(codes) else None,
             "place": place + 1,
+            "evidence": evidence_service.for_assessment(assessment).get(code, []),
+            "offered": evidence_service.for_assessment(assessment, confirmed=False).get(code, []),
         },
     )
 

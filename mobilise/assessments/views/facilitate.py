@@ -14,6 +14,7 @@ from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import NEW_UNIT, AssessmentForm
 from mobilise.assessments.models import Assessment, Source, in_figures
 from mobilise.assessments.services import (
+    evidence,
     priorities,
     responses,
     results,
@@ -220,6 +221,7 @@ def results_page(request: HttpRequest, assessment_id) -> HttpResponse:
                 "reason": lambda r: priorities.reason(framework, r.consensus),
                 "comments": results.comments_by_element(assessment),
                 "agreed_count": sum(1 for e in found.elements if e.consensus),
+                "evidence": evidence.for_assessment(assessment),
             }
         )
     return render(request, "assessments/results.jinja", context)

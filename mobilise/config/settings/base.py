@@ -168,10 +168,24 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
 # Built by `make install`: our compiled stylesheet and the design system's script and images.
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+# Evidence files behind agreed ratings: a private folder outside every served URL (no
+# base_url), or object storage in a deployment that replaces this alias. Files are only
+# ever read back through a view that checks the reader's organisation.
+EVIDENCE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("MOBILISE_EVIDENCE_DIR", str(VAR_DIR / "evidence")),
+        "base_url": None,
+        "file_permissions_mode": 0o600,
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "mobilise.core.staticfiles.StaticFilesStorage"},
+    "evidence": EVIDENCE_STORAGE,
 }
+# The largest evidence file taken (bigger answers 413 from the API, an error on pages).
+MOBILISE_MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
 # Request bodies: 1 MB at most (a whole response with every comment at its longest is a
 # few hundred KB), except imports of whole assessments, which come in one body of up to

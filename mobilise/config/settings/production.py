@@ -26,6 +26,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "mobilise.core.staticfiles.StaticFilesStorage"},
+    "evidence": EVIDENCE_STORAGE,  # noqa: F405
 }
 # Single sign-on, when switched on, needs all of its provider's endpoints.
 if OIDC_RP_CLIENT_ID:  # noqa: F405

@@ -10,6 +10,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Evidence files in memory: nothing left on disk by the tests (the live server of the
+    # journeys runs in a thread of the same process, so it sees the same files).
+    "evidence": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 # Serve static files straight from the source folders, so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -81,6 +81,21 @@ def test_the_demo_assessment_has_a_complete_plan_and_a_reassessment_a_year_later
     ).exists()
 
 
+def test_the_demo_plan_was_signed_off_and_has_changed_since():
+    from mobilise.assessments.models import Assessment
+    from mobilise.plans.services.sign_off import standing, versions
+
+    load()
+    load()
+    first = Assessment.objects.get(unit__name="Senior transformation team", previous__isnull=True)
+    assert [v.version for v in versions(first)] == [1]
+    found = standing(first)
+    assert found.agreed.agreed_by == "Senior transformation board"
+    assert found.agreed.recorded_by.username == "demo-facilitator"
+    assert [c.kind for c in found.changes] == ["changed"]
+    assert found.changes[0].details[0].startswith("Due: ")
+
+
 def demo_portfolio():
     from mobilise.portfolio.services import portfolio
 

@@ -2,10 +2,11 @@
 
 from django import forms
 
-from mobilise.accounts.models import Membership
+from mobilise.accounts.models import Membership, Unit
 from mobilise.assessments.models import COMMENT_MAX_LENGTH
 from mobilise.core.forms import SplitDateField
 from mobilise.plans.models import ActionStatus, Priority
+from mobilise.plans.services.followup import OPEN, STATUS_FILTERS, Filters
 
 NOTE_MAX = COMMENT_MAX_LENGTH
 
@@ -199,17 +200,66 @@ class NoteForm(forms.Form):
 
 
 class FollowUpFilters(forms.Form):
-    owner = forms.CharField(label="Owner", required=False, max_length=200)
+    """The follow-up filters, from the URL: every one optional, all of them combined."""
+
+    MINE = "me"
+
+    unit = forms.ChoiceField(
+        label="Unit",
+        required=False,
+        error_messages={"invalid_choice": "Select a unit from the list"},
+    )
+    member = forms.ChoiceField(
+        label="Owned by",
+        required=False,
+        error_messages={"invalid_choice": "Select an owner from the list"},
+    )
+    owner = forms.CharField(
+        label="Owner's name",
+        help_text="Or part of it; finds owners without an account too",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The owner's name must be 200 characters or fewer"},
+    )
     status = forms.ChoiceField(
         label="Status",
         required=False,
         choices=[
-            ("", "Any open status"),
-            ("not_started", "Not started"),
-            ("in_progress", "In progress"),
+            ("" if value == OPEN else value, label) for value, label in STATUS_FILTERS.items()
         ],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    overdue = forms.MultipleChoiceField(
+        label="Overdue",
+        required=False,
+        choices=[("yes", "Overdue actions only")],
+        error_messages={"invalid_choice": "Select overdue actions only, or leave it unticked"},
     )
     due_before = SplitDateField(label="Due on or before", required=False)
+
+    def __init__(self, data, units: list[Unit], members: list[Membership]) -> None:
+        super().__init__(data)
+        self.units = {str(u.id): u for u in units}
+        self.members = {str(m.id): m for m in members}
+        self.fields["unit"].choices = [("", "All units")] + [
+            (k, u.name) for k, u in self.units.items()
+        ]
+        self.fields["member"].choices = [("", "Anyone"), (self.MINE, "My actions")] + [
+            (k, m.user.display_name) for k, m in self.members.items()
+        ]
+
+    def filters(self, membership: Membership) -> Filters:
+        """The filters the valid fields ask for (a field in error filters nothing)."""
+        data = self.cleaned_data if self.is_bound else {}
+        member = data.get("member", "")
+        return Filters(
+            unit=self.units.get(data.get("unit", "")),
+            owner_member=membership if member == self.MINE else self.members.get(member),
+            owner=data.get("owner", "").strip(),
+            status=data.get("status") or OPEN,
+            overdue=bool(data.get("overdue")),
+            due_before=data.get("due_before"),
+        )
 
 
 class LocalActionForm(forms.Form):

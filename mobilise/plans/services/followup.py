@@ -1,4 +1,5 @@
-"""Following the plan up: open actions across assessments, reminders, the calendar feed."""
+"""Following the plan up: the actions across assessments, filtered, sorted and a page at a
+time; a member's own actions; reminders; the calendar feed (always complete, never paged)."""
 
 import datetime
 import logging
@@ -8,47 +9,162 @@ import icalendar
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 
-from mobilise.accounts.models import Membership, Organisation
+from mobilise.accounts.models import Membership, Organisation, Unit
 from mobilise.core.dates import uk_today
+from mobilise.core.paging import Paged, paginate
 from mobilise.plans.models import (
     OPEN_STATUSES,
+    ActionStatus,
     CalendarFeed,
     PlanAction,
     ReminderSent,
     new_feed_key,
+    overdue,
 )
 
 REMINDER_DAYS = 14
 logger = logging.getLogger(__name__)
 
 
+# What the status filter may ask for: the open actions (the default), one status, or any.
+OPEN, ANY = "open", "any"
+STATUS_FILTERS = {
+    OPEN: "Open (not started or in progress)",
+    ActionStatus.NOT_STARTED: "Not started",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+    ANY: "Any status",
+}
+MY_ACTIONS_ON_HOME = 5
+
+
 @dataclass(frozen=True)
 class Filters:
+    """The follow-up filters, each optional and all combined. `owner_member` is "My actions"
+    when it is the signed-in member; `owner` is part of the owner's name as typed (it finds
+    members too, whose names are copied onto their actions)."""
+
+    unit: Unit | None = None
+    owner_member: Membership | None = None
     owner: str = ""
-    status: str = ""
+    status: str = OPEN
+    overdue: bool = False
     due_before: datetime.date | None = None
 
 
-def open_actions(organisation: Organisation, filters: Filters | None = None) -> QuerySet:
-    """Open actions (not started or in progress) of all the organisation's assessments."""
+def matching(
+    organisation: Organisation, filters: Filters | None = None, today: datetime.date | None = None
+) -> QuerySet:
+    """The organisation's actions that match the filters, soonest due first, undated ones
+    last, and actions due on the same day in the order they were added (then by id, so
+    that the order is total and a page never repeats or skips an action)."""
     filters = filters or Filters()
-    actions = (
-        PlanAction.objects.filter(
-            plan__assessment__organisation=organisation, status__in=OPEN_STATUSES
-        )
-        .select_related("plan__assessment__unit")
-        .prefetch_related("elements")
-    )
+    actions = PlanAction.objects.filter(plan__assessment__organisation=organisation)
+    status = filters.status or OPEN
+    if status == OPEN:
+        actions = actions.filter(status__in=OPEN_STATUSES)
+    elif status != ANY:
+        actions = actions.filter(status=status)
+    if filters.unit is not None:
+        actions = actions.filter(plan__assessment__unit=filters.unit)
+    if filters.owner_member is not None:
+        actions = actions.filter(owner_member=filters.owner_member)
     if filters.owner:
         actions = actions.filter(owner__icontains=filters.owner)
-    if filters.status:
-        actions = actions.filter(status=filters.status)
+    if filters.overdue:
+        actions = actions.filter(overdue(today or uk_today()))
     if filters.due_before:
         actions = actions.filter(due_on__lte=filters.due_before)
-    return actions.order_by("due_on", "created_at")
+    return (
+        actions.select_related("plan__assessment__unit", "owner_member__user")
+        .prefetch_related("elements")
+        .order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
+    )
+
+
+def open_actions(organisation: Organisation, filters: Filters | None = None) -> QuerySet:
+    """Open actions (not started or in progress) of all the organisation's assessments,
+    unless the filters ask for another status."""
+    return matching(organisation, filters)
+
+
+class KeysFirst:
+    """A long list of actions that the paginator can count and slice, a page found by a
+    narrow query of the sort keys alone (which the follow-up index answers without reading
+    the table), and only that page's actions then loaded with all they show. Sorting every
+    match with its unit, owner and text would cost time in proportion to the matches."""
+
+    def __init__(self, actions: QuerySet, prefetch: tuple[str, ...] = ("elements",)) -> None:
+        self.actions = actions
+        self.prefetch = prefetch
+
+    def count(self) -> int:
+        return self.actions.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[PlanAction]:
+        ids = list(self.actions.values_list("pk", flat=True)[window])
+        loaded = self.actions.model.objects.filter(pk__in=ids)
+        loaded = loaded.select_related("plan__assessment__unit", "owner_member__user")
+        by_id = {a.pk: a for a in loaded.prefetch_related(*self.prefetch)}
+        return [by_id[pk] for pk in ids]
+
+
+def follow_up_page(
+    organisation: Organisation, filters: Filters, query: QueryDict, today: datetime.date
+) -> tuple[Paged, int]:
+    """The page of matching actions the URL asks for, and how many of all the matches are
+    overdue: a fixed number of queries however many actions match."""
+    actions = matching(organisation, filters, today)
+    return paginate(KeysFirst(actions), query), actions.filter(overdue(today)).count()
+
+
+def window(
+    organisation: Organisation, filters: Filters, limit: int, offset: int
+) -> tuple[int, list[PlanAction]]:
+    """The count of matching actions and `limit` of them from `offset`, for the API."""
+    actions = KeysFirst(matching(organisation, filters), prefetch=("elements", "notes"))
+    return actions.count(), actions[offset : offset + limit]
+
+
+@dataclass(frozen=True)
+class MyActions:
+    first: list[PlanAction]
+    count: int
+    overdue: set
+
+
+def my_actions(membership: Membership, limit: int = MY_ACTIONS_ON_HOME) -> MyActions:
+    """The member's own open actions, soonest due first, for their home page."""
+    actions = matching(membership.organisation, Filters(owner_member=membership))
+    first = list(actions[:limit])
+    count = len(first) if len(first) < limit else actions.count()
+    today = uk_today()
+    late = {a.id for a in first if a.is_overdue(today)}
+    return MyActions(first=first, count=count, overdue=late)
+
+
+def unit_in(organisation: Organisation, unit_id) -> Unit | None:
+    return Unit.objects.filter(organisation=organisation, pk=unit_id).first()
+
+
+def unit_named(organisation: Organisation, name: str) -> Unit | None:
+    return Unit.objects.filter(organisation=organisation, name__iexact=name.strip()).first()
+
+
+def member_in(organisation: Organisation, membership_id) -> Membership | None:
+    return (
+        Membership.objects.filter(organisation=organisation, pk=membership_id)
+        .select_related("user")
+        .first()
+    )
 
 
 def is_overdue(action: PlanAction, today: datetime.date | None = None) -> bool:

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from mobilise.accounts.models import User
 from mobilise.assessments.models import Assessment, Status
+from mobilise.assessments.services import evidence
 from mobilise.assessments.services.results import Results, assessment_results
 from mobilise.assessments.services.setup import close_assessment, create_assessment
 from mobilise.audit.services import record
@@ -61,7 +62,13 @@ def start_reassessment(
         PlanActionElement.objects.bulk_create(
             PlanActionElement(action=new, element_code=code) for code in old.element_codes
         )
-    record(assessment, user, f"Started as a reassessment of “{previous.title}”")
+    offered = evidence.offer_again(previous, assessment)
+    record(
+        assessment,
+        user,
+        f"Started as a reassessment of “{previous.title}”"
+        + (f"; {offered} pieces of evidence offered again" if offered else ""),
+    )
     return assessment
 
 

@@ -11,36 +11,36 @@ from mobilise.core.dates import uk_today
 from mobilise.plans.forms.plan import FollowUpFilters
 from mobilise.plans.models import CalendarFeed
 from mobilise.plans.services.followup import (
-    Filters,
     calendar,
     change_feed_key,
     feed_for,
+    follow_up_page,
     is_overdue,
-    open_actions,
 )
+from mobilise.plans.services.owners import people
 
 
 @require_safe
 @member_required
 def follow_up(request: HttpRequest) -> HttpResponse:
-    form = FollowUpFilters(request.GET or None)
-    filters = Filters()
-    if form.is_bound and form.is_valid():
-        filters = Filters(
-            owner=form.cleaned_data["owner"].strip(),
-            status=form.cleaned_data["status"],
-            due_before=form.cleaned_data["due_before"],
-        )
-    actions = list(open_actions(request.membership.organisation, filters))
+    """The organisation's actions, filtered by the URL, 25 to a page."""
+    organisation = request.membership.organisation
+    form = FollowUpFilters(request.GET or None, organisation.units.all(), people(organisation))
+    if form.is_bound:
+        form.is_valid()
     today = uk_today()
+    paged, overdue_count = follow_up_page(
+        organisation, form.filters(request.membership), request.GET, today
+    )
     return render(
         request,
         "plans/follow_up.jinja",
         {
             "page_title": "Follow-up",
             "form": form,
-            "actions": actions,
-            "overdue": {a.id for a in actions if is_overdue(a, today)},
+            "paged": paged,
+            "overdue_count": overdue_count,
+            "overdue": {a.id for a in paged.objects if is_overdue(a, today)},
             "feed_url": request.build_absolute_uri(
                 reverse("plans:calendar-feed", args=[feed_for(request.membership).key])
             ),
