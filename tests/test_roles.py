@@ -77,6 +77,7 @@ PAGES = {
     # Everyone's own feed: anyone may give it a new address.
     "follow-up/calendar/change/": (VIEWER, VIEWER),
     "portfolio/": (VIEWER, NOT_ALLOWED),
+    "units/<uuid:unit_id>/trend/": (VIEWER, NOT_ALLOWED),
     "benchmark/": (VIEWER, NOT_ALLOWED),
     "benchmark/national/": (STAFF, NOT_ALLOWED),
     "organisation/settings/": (ADMIN, ADMIN),

@@ -319,3 +319,76 @@ def _trend_svg(labels: tuple, series: tuple) -> bytes:
     if axes.get_legend_handles_labels()[0]:
         axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
     return render(figure)
+
+
+def agreed_trend(
+    labels: list[str], overall: list[float | None], sections: list[tuple[str, list]]
+) -> Chart:
+    """The overall and section means of the agreed levels across a unit's cycles."""
+    series = [("Overall mean agreed level", tuple(_rounded(v) for v in overall))]
+    series += [(name, tuple(_rounded(v) for v in values)) for name, values in sections]
+    svg = _trend_svg(tuple(labels), tuple(series))
+    alt = "Line chart of mean agreed levels across assessments, on the 0 to 4 scale. " + " ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{label} {'no agreed level' if v is None else one_decimal(v)}"
+            for label, v in zip(labels, values, strict=True)
+        )
+        + "."
+        for name, values in series
+    )
+    return Chart("Mean agreed levels across assessments", alt, svg)
+
+
+def small_multiples(labels: list[str], panels: list[tuple[str, list[int | None]]]) -> Chart:
+    """One small chart per element of its agreed level in each cycle, side by side on the
+    same scale, so that the eye compares the shapes."""
+    svg = _small_multiples_svg(tuple(labels), tuple((t, tuple(v)) for t, v in panels))
+    alt = (
+        f"Small charts, one per element, of the agreed level in each of {len(labels)} "
+        f"assessments ({', '.join(labels)}), on the 0 to 4 scale. "
+        + " ".join(
+            f"{title}: "
+            + ", ".join("no agreed level" if v is None else str(v) for v in values)
+            + "."
+            for title, values in panels
+        )
+    )
+    return Chart("Agreed level of each element across assessments", alt, svg)
+
+
+SMALL_COLUMNS = 4
+
+
+@lru_cache(maxsize=64)
+def _small_multiples_svg(labels: tuple, panels: tuple) -> bytes:
+    rows = math.ceil(len(panels) / SMALL_COLUMNS)
+    figure = Figure(figsize=(7.5, 1.45 * rows))
+    grid = figure.subplots(rows, SMALL_COLUMNS, sharex=True, sharey=True, squeeze=False)
+    for index, axes in enumerate(grid.flat):
+        if index >= len(panels):
+            axes.set_visible(False)
+            continue
+        title, values = panels[index]
+        points = [(i, v) for i, v in enumerate(values) if v is not None]
+        axes.plot(
+            [i for i, _ in points],
+            [v for _, v in points],
+            color=NHS_BLUE,
+            linewidth=2,
+            marker="o",
+            markersize=4,
+            markeredgecolor=TEXT,
+            markeredgewidth=0.5,
+        )
+        axes.set_title(title, fontsize=9, loc="left")
+        axes.set_ylim(-0.3, 4.3)
+        axes.set_yticks([0, 2, 4])
+        axes.set_xlim(-0.3, len(labels) - 0.7)
+        axes.set_xticks(range(len(labels)))
+        axes.set_xticklabels(labels, fontsize=7, rotation=45, ha="right")
+        axes.grid(axis="y", color="#d8dde0")
+        for spine in ("top", "right"):
+            axes.spines[spine].set_visible(False)
+    figure.tight_layout()
+    return render(figure)

@@ -33,6 +33,10 @@ class DemoUnit:
     days_ago: int  # when its (first) assessment was held
     reassessed_days_ago: int | None = None  # and its second, if it has one
     agreed: bool = True  # False: still collecting answers, nothing agreed yet
+    later_days_ago: tuple[int, ...] = ()  # its third and later cycles, if it has them
+    # How much higher than its first cycle the unit's typical levels are at each later
+    # one, beyond the elements its done actions lifted.
+    rises: tuple[int, ...] = ()
 
 
 DEMO_UNITS = [
@@ -42,6 +46,16 @@ DEMO_UNITS = [
     DemoUnit("Research and development", {"1": 3, "2": 3, "3": 2, "4": 3}, 5, 150),
     DemoUnit("Library and knowledge service", {"1": 3, "2": 3, "3": 3, "4": 4}, 5, 240),
     DemoUnit("Finance directorate", {"1": 1, "2": 1, "3": 2, "4": 1}, 3, 10, agreed=False),
+    # Four cycles, better each time: the portfolio links to its trend.
+    DemoUnit(
+        "Pharmacy and medicines optimisation",
+        {"1": 1, "2": 0, "3": 1, "4": 1},
+        6,
+        730,
+        490,
+        later_days_ago=(250, 30),
+        rises=(0, 1, 1, 2),
+    ),
 ]
 UNIT_NAMES = [unit.name for unit in DEMO_UNITS]
 # How far one person's rating strays from the unit's typical level.
@@ -72,7 +86,9 @@ def load_demo_units(organisation: Organisation) -> None:
         rng = random.Random(f"mobilise-demo:{unit.name}")  # noqa: S311 - demo figures only
         first = _assessment(organisation, unit, rng, facilitator)
         if unit.reassessed_days_ago is not None:
-            _reassessment(first, unit, rng, facilitator)
+            latest = _reassessment(first, unit, rng, facilitator)
+            for index, days_ago in enumerate(unit.later_days_ago, start=2):
+                latest = _reassessment(latest, unit, rng, facilitator, days_ago, index)
 
 
 def _assessment(
@@ -93,21 +109,41 @@ def _assessment(
     return assessment
 
 
-def _reassessment(first: Assessment, unit: DemoUnit, rng: random.Random, user: User) -> None:
-    if first.reassessments.exists():
-        return
-    # By the reassessment the first plan's actions were done, bar the second, which is
+def _reassessment(
+    previous: Assessment,
+    unit: DemoUnit,
+    rng: random.Random,
+    user: User,
+    days_ago: int | None = None,
+    index: int = 1,
+) -> Assessment:
+    """The next cycle after `previous` (the `index`th after the first), held `days_ago`
+    (the unit's reassessment by default)."""
+    found = previous.reassessments.order_by("created_at").first()
+    if found is not None:
+        return found
+    # By the reassessment the previous plan's actions were done, bar the second, which is
     # still in progress and carried over.
-    actions = list(PlanAction.objects.filter(plan__assessment=first).order_by("created_at"))
-    for index, action in enumerate(actions):
-        if index != 1 and action.status != ActionStatus.DROPPED:
+    actions = list(PlanAction.objects.filter(plan__assessment=previous).order_by("created_at"))
+    for position, action in enumerate(actions):
+        if position != 1 and action.status != ActionStatus.DROPPED:
             action.status = ActionStatus.DONE
             action.save(update_fields=["status"])
-    lift = {code for a in actions if a.status == ActionStatus.DONE for code in a.element_codes}
-    second = start_reassessment(first, user, title=SECOND_TITLE)
-    _backdate(second, unit.reassessed_days_ago)
-    _answer_and_agree(second, unit, rng, user, lift=lift)
-    _plan(second, rng, user, unit.reassessed_days_ago)
+    # Every element served by an action done in any earlier cycle stays one level higher.
+    done = PlanAction.objects.filter(
+        plan__assessment__unit=previous.unit,
+        plan__assessment__created_at__lte=previous.created_at,
+        status=ActionStatus.DONE,
+    ).prefetch_related("elements")
+    lift = {code for a in done for code in a.element_codes}
+    days_ago = unit.reassessed_days_ago if days_ago is None else days_ago
+    title = SECOND_TITLE if index == 1 else f"{SECOND_TITLE} {index}"
+    second = start_reassessment(previous, user, title=title)
+    _backdate(second, days_ago)
+    rise = unit.rises[index] if index < len(unit.rises) else 0
+    _answer_and_agree(second, unit, rng, user, lift=lift, rise=rise)
+    _plan(second, rng, user, days_ago)
+    return second
 
 
 def _backdate(assessment: Assessment, days_ago: int) -> None:
@@ -128,12 +164,18 @@ def _profile(unit: DemoUnit, assessment: Assessment) -> dict[str, int]:
 
 
 def _answer_and_agree(
-    assessment: Assessment, unit: DemoUnit, rng: random.Random, user: User, lift: set[str]
+    assessment: Assessment,
+    unit: DemoUnit,
+    rng: random.Random,
+    user: User,
+    lift: set[str],
+    rise: int = 0,
 ) -> None:
-    """Everyone's ratings around the unit's typical levels (one higher where last cycle's
-    actions were done); the group agrees the median, rounded down."""
+    """Everyone's ratings around the unit's typical levels (`rise` higher, and one more
+    where last cycle's actions were done); the group agrees the median, rounded down."""
     typical = {
-        code: min(4, level + (code in lift)) for code, level in _profile(unit, assessment).items()
+        code: min(4, level + rise + (code in lift))
+        for code, level in _profile(unit, assessment).items()
     }
     given: dict[str, list[int]] = {code: [] for code in typical}
     for _ in range(unit.people):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mobilise.plans.views import followup, local_actions, plan, reassess, sign_off
+from mobilise.plans.views import followup, local_actions, plan, reassess, sign_off, trend
 
 app_name = "plans"
 
@@ -55,6 +55,7 @@ urlpatterns = [
     path(
         "assessments/<uuid:assessment_id>/comparison/", reassess.comparison_page, name="comparison"
     ),
+    path("units/<uuid:unit_id>/trend/", trend.trend_page, name="trend"),
     path("follow-up/", followup.follow_up, name="follow-up"),
     path("follow-up/calendar/change/", followup.change_feed, name="calendar-change"),
     path("calendar/<str:key>.ics", followup.calendar_feed, name="calendar-feed"),

@@ -23,7 +23,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, UUIDField
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, UUIDField
+from django.db.models.functions import Coalesce
 
 from mobilise.accounts.models import Organisation, Unit
 from mobilise.assessments.models import Assessment, Consensus
@@ -31,6 +32,7 @@ from mobilise.assessments.services.results import mean_of
 from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import Framework, get_framework
 from mobilise.plans.models import ActionStatus, PlanAction, PlanActionElement, overdue
+from mobilise.plans.services.trend import MINIMUM_CYCLES
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,12 @@ class UnitRow:
     latest: AssessmentRef | None  # the most recent assessment: its plan is the current one
     progress: ActionCounts
     change: UnitChange | None  # None without a previous cycle
+    cycles: int = 0  # its assessments
+
+    @property
+    def has_trend(self) -> bool:
+        """Assessed often enough for a trend (plans.services.trend)."""
+        return self.cycles >= MINIMUM_CYCLES
 
     @property
     def mean(self) -> float | None:
@@ -161,8 +169,8 @@ def _action_counts(row: dict) -> ActionCounts:
 
 def _units(organisation: Organisation):
     """The organisation's units (archived ones left out), each with the ids of its most
-    recent assessment, its most recent assessment with agreed ratings, and that one's
-    previous cycle. One query."""
+    recent assessment, its most recent assessment with agreed ratings, that one's previous
+    cycle, and how many assessments it has had. One query."""
     # A unit belongs to one organisation, and so do its assessments; the later queries
     # still load them through the organisation.
     of_unit = Assessment.objects.filter(unit=OuterRef("pk")).order_by("-created_at", "-pk")
@@ -175,9 +183,21 @@ def _units(organisation: Organisation):
             latest_id=Subquery(of_unit.values("pk")[:1], output_field=UUIDField()),
             agreed_id=Subquery(agreed.values("pk")[:1], output_field=UUIDField()),
             agreed_previous_id=Subquery(agreed.values("previous_id")[:1], output_field=UUIDField()),
+            # A subquery rather than a join, so that nothing is grouped.
+            cycles=Coalesce(
+                Subquery(
+                    Assessment.objects.filter(unit=OuterRef("pk"))
+                    .order_by()
+                    .values("unit")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
         )
         .order_by("name", "pk")
-        .values("id", "name", "latest_id", "agreed_id", "agreed_previous_id")
+        .values("id", "name", "latest_id", "agreed_id", "agreed_previous_id", "cycles")
     )
 
 
@@ -238,6 +258,7 @@ def portfolio(organisation: Organisation, today: datetime.date | None = None) ->
                 latest=assessments.get(unit["latest_id"]),
                 progress=by_plan.get(unit["latest_id"], ActionCounts()),
                 change=change,
+                cycles=unit["cycles"],
             )
         )
     return Portfolio(

@@ -24,6 +24,7 @@ from mobilise.plans.models import NoActionRequired, PlanAction, Priority
 from mobilise.plans.services.plan import coverage
 from mobilise.plans.services.reassess import Comparison, comparison
 from mobilise.plans.services.sign_off import Standing, standing
+from mobilise.plans.services.trend import MINIMUM_CYCLES, Trend, unit_trend
 from mobilise.reports.models import BoardPaper, Purpose
 
 
@@ -152,6 +153,7 @@ class Report:
     comparison: Comparison | None
     cover: Cover | None = None
     sign_off: Standing | None = None  # draft or agreed, and what changed since
+    trend: Trend | None = None  # the unit's cycles up to this one, when it was reassessed
     generated_at: datetime = field(default_factory=timezone.now)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
@@ -254,8 +256,26 @@ class Report:
         return (
             f"Since the last assessment ({when}), {_count(up, 'element')} rose, {down} fell and "
             f"{len(moved) - up - down} stayed the same; {_count(done, 'action')} of the last "
-            f"plan {'was' if done == 1 else 'were'} done."
+            f"plan {'was' if done == 1 else 'were'} done." + self._longer_trend()
         )
+
+    def _longer_trend(self) -> str:
+        """The longer trend, over the cycles with agreed levels shown, when there are
+        three or more: " Over four assessments since March 2025, the mean agreed level
+        rose from 1.4 to 2.6." """
+        shown = self.trend.shown if self.trend else []
+        if len(shown) < MINIMUM_CYCLES:
+            return ""
+        (first, before), (_, after) = shown[0], shown[-1]
+        since = first.assessment.created_at.astimezone(UK).strftime("%B %Y")
+        was, now = self.mean(before), self.mean(after)
+        moved = (
+            f"stayed at {now}"
+            if was == now
+            else f"{'rose' if after > before else 'fell'} from {was} to {now}"
+        )
+        count = _IN_WORDS.get(len(shown), str(len(shown)))
+        return f" Over {count} assessments since {since}, the mean agreed level {moved}."
 
     def _plan(self) -> str:
         c = self.status_counts()
@@ -317,8 +337,14 @@ def build_report(assessment: Assessment, *, whole: bool = True) -> Report:
         comparison=comparison(assessment),
         cover=cover_of(assessment),
         sign_off=standing(assessment),
+        trend=unit_trend(assessment.unit, upto=assessment) if assessment.previous_id else None,
         evidence=evidence_service.for_assessment(assessment) if whole else {},
     )
+
+
+_IN_WORDS = dict(
+    enumerate(["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+)
 
 
 def evidence_line(item: Evidence) -> str:

@@ -22,7 +22,7 @@ def test_a_viewer_reads_the_portfolio_and_follows_a_level_to_the_units_results(p
     ).to_be_visible()
     page.get_by_text("Show the data as a table: Agreed levels by unit").click()
     table = page.get_by_role("table", name=HEAT_TABLE)
-    expect(table.get_by_role("row")).to_have_count(8)  # the header and seven units
+    expect(table.get_by_role("row")).to_have_count(9)  # the header and eight units
     board = table.get_by_role("row", name=re.compile("^Trust Board"))
     expect(board.get_by_role("link")).to_have_count(23)
     finance = table.get_by_role("row", name=re.compile("^Finance directorate"))
@@ -67,7 +67,7 @@ def test_the_portfolio_works_without_javascript(page_without_javascript: Page):
     page.goto("/portfolio/")
     page.get_by_text("Show the data as a table: Agreed levels by unit").click()
     table = page.get_by_role("table", name=HEAT_TABLE)
-    expect(table.get_by_role("row")).to_have_count(8)
+    expect(table.get_by_role("row")).to_have_count(9)
     page.get_by_role("link", name="Progress of the plans by element").click()
     expect(page).to_have_url(re.compile("#progress$"))
     expect(page.get_by_role("table", name="Actions by element and status")).to_be_visible()

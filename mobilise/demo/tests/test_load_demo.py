@@ -106,11 +106,12 @@ def test_the_demo_has_a_portfolio_of_units_some_reassessed_one_not_yet_agreed():
     load()
     load()
     found = demo_portfolio()
-    assert len(found.units) == 7
+    assert len(found.units) == 8
     assert {u.name for u in found.assessed} == {
         "Emergency Department",
         "Library and knowledge service",
         "Nursing directorate",
+        "Pharmacy and medicines optimisation",
         "Research and development",
         "Senior transformation team",
         "Trust Board",
@@ -118,11 +119,12 @@ def test_the_demo_has_a_portfolio_of_units_some_reassessed_one_not_yet_agreed():
     assert all(len(u.levels) == 23 for u in found.assessed)
     assert {u.name for u in found.changes} == {
         "Nursing directorate",
+        "Pharmacy and medicines optimisation",
         "Senior transformation team",
         "Trust Board",
     }
     assert all(u.change.up > 0 for u in found.changes)
-    assert len({u.mean for u in found.assessed}) == 6  # units differ
+    assert len({u.mean for u in found.assessed}) == 7  # units differ
     finance = next(u for u in found.units if u.name == "Finance directorate")
     assert finance.agreed is None and finance.latest is not None
     for unit in found.assessed:
@@ -130,6 +132,26 @@ def test_the_demo_has_a_portfolio_of_units_some_reassessed_one_not_yet_agreed():
     progress = found.progress
     assert min(progress.done, progress.in_progress, progress.not_started, progress.overdue) > 0
     assert progress.dropped > 0
+
+
+def test_the_demo_has_a_unit_of_four_cycles_that_improves():
+    from mobilise.plans.services.trend import unit_trend
+
+    load()
+    load()
+    found = demo_portfolio()
+    assert [u.name for u in found.units if u.has_trend] == ["Pharmacy and medicines optimisation"]
+    unit = Unit.objects.get(name="Pharmacy and medicines optimisation")
+    trend = unit_trend(unit)
+    assert len(trend.cycles) == 4 and not any(c.hidden for c in trend.cycles)
+    assert all(c.agreed_count == 23 for c in trend.cycles)
+    assert trend.overall == sorted(trend.overall) and trend.overall[-1] - trend.overall[0] > 1
+    # Actions done between every two cycles, and some changes beside them.
+    assert all(c.done for c in trend.cycles[:-1])
+    assert any(any(done) for e in trend.elements for done in e.done)
+    assert [c.assessment.previous for c in trend.cycles[1:]] == [
+        c.assessment for c in trend.cycles[:-1]
+    ]
 
 
 def test_the_demo_units_are_the_same_every_time():

@@ -112,3 +112,18 @@ def test_the_heat_map_of_many_units_leaves_the_numbers_to_the_table():
     numbered = charts.units_heat_map(framework, [(f"Unit {i}", levels) for i in range(30)])
     plain = charts.units_heat_map(framework, [(f"Unit {i}", levels) for i in range(31)])
     assert len(plain.image) < len(numbered.image) / 2
+
+
+def test_a_unit_of_three_cycles_or_more_links_to_its_trend(client, viewer):
+    often = UnitFactory(organisation=viewer.organisation, name="Pharmacy")
+    previous = None
+    for days_ago in (700, 350, 0):
+        previous = cycle(often, 2, previous=previous, days_ago=days_ago)
+    twice = UnitFactory(organisation=viewer.organisation, name="Estates")
+    cycle(twice, 1, previous=cycle(twice, 1, days_ago=300))
+    client.force_login(viewer.user)
+    html = page(client.get("/portfolio/"))
+    links = html.select("a[href$='/trend/']")
+    assert [(a["href"], text(a)) for a in links] == [
+        (f"/units/{often.id}/trend/", "Trend over 3 assessments of Pharmacy")
+    ]

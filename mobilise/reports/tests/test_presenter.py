@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from mobilise.assessments.models import Consensus
+from mobilise.assessments.models import UK, Assessment, Consensus, Mode
 from mobilise.assessments.services import priorities
 from mobilise.core.dates import uk_today
 from mobilise.framework.catalogue import get_framework
@@ -82,3 +82,35 @@ def test_the_summary_says_where_the_unit_stands_and_counts_overdue_actions(full_
     rows = {r.text: r for r in report.plan_rows}
     assert summary.overdue == 1 and "1 is overdue" in summary.plan
     assert [r.overdue for r in rows.values() if r.owner == "Head of KLS"] == [True]
+
+
+def test_what_changed_mentions_the_longer_trend(organisation):
+    from mobilise.plans.tests.test_trend import four_cycles
+
+    _, made = four_cycles(organisation)
+    since = made[0].created_at.astimezone(UK).strftime("%B %Y")
+    changed = build_report(made[3]).summary().changed
+    assert changed.startswith("Since the last assessment (")
+    assert changed.endswith(
+        f" Over four assessments since {since}, the mean agreed level rose from 1.0 to 3.0."
+    )
+    # Two cycles: the last two only, no longer trend.
+    assert "Over" not in build_report(made[1]).summary().changed
+    third = build_report(made[2]).summary().changed
+    assert third.endswith(
+        f"Over three assessments since {since}, the mean agreed level rose from 1.0 to 2.0."
+    )
+
+
+def test_the_longer_trend_leaves_out_a_hidden_cycle(organisation, settings):
+    from mobilise.plans.tests.test_trend import four_cycles
+
+    settings.MOBILISE_MIN_RESPONSES_TO_SHOW = 3
+    _, made = four_cycles(organisation)
+    Assessment.objects.filter(pk=made[0].pk).update(mode=Mode.INDIVIDUAL)
+    since = made[1].created_at.astimezone(UK).strftime("%B %Y")
+    changed = build_report(made[3]).summary().changed
+    assert changed.endswith(
+        f"Over three assessments since {since}, the mean agreed level rose from 2.0 to 3.0."
+    )
+    assert "Over" not in build_report(made[2]).summary().changed
