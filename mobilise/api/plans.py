@@ -317,7 +317,7 @@ def filters_of(query: ActionFiltersIn, membership) -> followup.Filters:
 
 @router.get(
     "/actions",
-    response={200: ActionListOut, 401: Error, 403: Error, 422: ValidationErrorOut},
+    response={200: ActionListOut, 401: Error, 403: Error, 404: Error, 422: ValidationErrorOut},
     summary="Follow-up: the organisation's actions, filtered and a page at a time",
     tags=["Follow-up"],
 )

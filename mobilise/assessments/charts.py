@@ -278,17 +278,22 @@ def trend(framework: Framework, labels: list[str], cycles: list[Results]) -> Cha
                 tuple(_rounded(c.sections[index].mean) for c in cycles),
             )
         )
+    return _trend_chart("Change across assessments", "mean ratings", "no rating", labels, series)
+
+
+def _trend_chart(title: str, what: str, missing: str, labels: list[str], series: list) -> Chart:
+    """A line chart of means across cycles, with every figure in its text alternative."""
     svg = _trend_svg(tuple(labels), tuple(series))
-    alt = "Line chart of mean ratings across assessments, on the 0 to 4 scale. " + " ".join(
+    alt = f"Line chart of {what} across assessments, on the 0 to 4 scale. " + " ".join(
         f"{name}: "
         + ", ".join(
-            f"{label} {'no rating' if v is None else one_decimal(v)}"
+            f"{label} {missing if v is None else one_decimal(v)}"
             for label, v in zip(labels, values, strict=True)
         )
         + "."
         for name, values in series
     )
-    return Chart("Change across assessments", alt, svg)
+    return Chart(title, alt, svg)
 
 
 TREND_COLOURS = [NHS_DARK_BLUE, NHS_BLUE, NHS_WARM_YELLOW, "#007f3b", "#7c2855"]
@@ -327,17 +332,13 @@ def agreed_trend(
     """The overall and section means of the agreed levels across a unit's cycles."""
     series = [("Overall mean agreed level", tuple(_rounded(v) for v in overall))]
     series += [(name, tuple(_rounded(v) for v in values)) for name, values in sections]
-    svg = _trend_svg(tuple(labels), tuple(series))
-    alt = "Line chart of mean agreed levels across assessments, on the 0 to 4 scale. " + " ".join(
-        f"{name}: "
-        + ", ".join(
-            f"{label} {'no agreed level' if v is None else one_decimal(v)}"
-            for label, v in zip(labels, values, strict=True)
-        )
-        + "."
-        for name, values in series
+    return _trend_chart(
+        "Mean agreed levels across assessments",
+        "mean agreed levels",
+        "no agreed level",
+        labels,
+        series,
     )
-    return Chart("Mean agreed levels across assessments", alt, svg)
 
 
 def small_multiples(labels: list[str], panels: list[tuple[str, list[int | None]]]) -> Chart:

@@ -118,3 +118,11 @@ def test_a_colleague_named_as_owner(facilitator_api, organisation, assessment):
     add(assessment, "Theirs", member=colleague)
     add(assessment, "Nobody's")
     assert listed(facilitator_api, owner_username=colleague.user.username) == ["Theirs"]
+
+
+def test_a_nul_in_a_filter_is_a_documented_404(facilitator_api):
+    """The service refuses a NUL character anywhere before a view runs (found by schemathesis)."""
+    answer = facilitator_api.get("/api/v1/actions?owner=%00x")
+    assert answer.status_code == 404
+    schema = facilitator_api.get("/api/v1/openapi.json").json()
+    assert "404" in schema["paths"]["/api/v1/actions"]["get"]["responses"]
