@@ -15,10 +15,11 @@ from django.http import Http404
 
 from mobilise.accounts.models import Membership, Role, User
 from mobilise.assessments.models import COMMENT_MAX_LENGTH, Assessment
+from mobilise.audit.labels import value_in_words
 from mobilise.audit.services import record
 from mobilise.core.dates import uk_date, uk_today
 from mobilise.core.errors import FieldError, InvalidInput, NotAllowed
-from mobilise.plans.models import ActionPlan, ActionStatus, PlanSignOff, Priority
+from mobilise.plans.models import ActionPlan, PlanSignOff
 from mobilise.plans.services.plan import plan_of
 
 NAME_MAX = 200
@@ -216,17 +217,8 @@ class Change:
 
 
 def _words(name: str, value) -> str:
-    if value in (None, "", []):
-        return "none"
-    if name == "priority":
-        return Priority(value).label
-    if name == "status":
-        return ActionStatus(value).label
-    if name == "due_on":
-        return uk_date(datetime.date.fromisoformat(value))
-    if name == "elements":
-        return ", ".join(value)
-    return str(value)
+    """A snapshot's value as the history words it (audit.labels), an empty one "none"."""
+    return "none" if value in (None, "", []) else value_in_words(name, value)
 
 
 LABELS = {
