@@ -10,6 +10,7 @@ import hashlib
 import io
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -90,7 +91,17 @@ def _office_type(content: bytes) -> FileType | None:
             if info.file_size > 1024 * 1024:
                 return None
             types = package.read(info).decode("utf-8", "replace")
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError):
+    # A damaged zip fails in its own ways: its index, its compressed data, its encryption.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ):
         return None
     return next((kind for part, kind in _MAIN_PARTS.items() if part in types), None)
 

@@ -216,3 +216,20 @@ def test_deleting_the_assessment_deletes_its_evidence_files(
     with django_capture_on_commit_callbacks(execute=True):
         assessment.delete()
     assert not evidence.storage().exists(upload.stored_name)
+
+
+def test_a_zip_whose_compressed_data_is_damaged_is_refused_not_a_500():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types>" + "x" * 5000 + "</Types>")
+    damaged = bytearray(buffer.getvalue())
+    start = 30 + len("[Content_Types].xml")  # the local header, then the compressed data
+    for index in range(start, start + 20):
+        damaged[index] ^= 0xFF
+    assert evidence.sniff(bytes(damaged)) is None
+    with pytest.raises(InvalidInput) as refused:
+        evidence.check_file("report.docx", bytes(damaged))
+    assert refused.value.errors[0].loc == ("file",)
