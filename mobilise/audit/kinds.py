@@ -25,7 +25,12 @@ class Kind(models.TextChoices):
 # First match wins: the more particular summaries come before the general ones.
 RULES: list[tuple[str, str]] = [
     (r"^(Added|Removed|Changed) the local action", Kind.LOCAL),
-    (r"^Agreed |^Changed the agreed rating", Kind.RATINGS),
+    (
+        r"^Agreed |^Changed the agreed rating"
+        r"|^(Added|Kept|Dropped|Removed|Updated)( and kept)? evidence",
+        Kind.RATINGS,
+    ),
+    (r"^The plan was agreed by |may record that the plan was agreed$", Kind.PLAN),
     (
         r"the action “|^The action “|progress note|No action required$",
         Kind.PLAN,

@@ -33,6 +33,11 @@ from mobilise.audit.services import record
         ("Changed the organisation's settings", Kind.ORGANISATION),
         ("Joined the benchmark across organisations", Kind.ORGANISATION),
         ("Renamed the unit “Ward 3” to “Ward 4”", Kind.ORGANISATION),
+        ("Added evidence to 1.1: link “Board minutes”", Kind.RATINGS),
+        ("Updated and kept evidence from the last cycle for 2.1: “Survey”", Kind.RATINGS),
+        ("Dropped evidence from the last cycle for 4.1: file “the assessment”", Kind.RATINGS),
+        ("The plan was agreed by Trust Board at Board on 3 December 2026 (version 1)", Kind.PLAN),
+        ("Fran Facilitator may record that the plan was agreed", Kind.PLAN),
         ("Something nobody foresaw", Kind.OTHER),
     ],
 )
