@@ -248,3 +248,37 @@ class PlanSignOff(BaseModel):
 
     def __str__(self) -> str:
         return f"Version {self.version}, agreed {self.agreed_on}"
+
+
+CASE_TEXT_MAX = 4000
+CASE_LINE_MAX = 200
+
+
+class CaseStudy(BaseModel):
+    """An impact case study written up from one or more done actions of a plan, in the
+    fields knowledge services use nationally. The elements it served are its actions'
+    elements; the score change is read from the next cycle's agreed levels when there is
+    one (services/case_studies.py)."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="case_studies")
+    title = models.CharField(max_length=CASE_LINE_MAX)
+    challenge = models.TextField(max_length=CASE_TEXT_MAX)
+    service_did = models.TextField(max_length=CASE_TEXT_MAX)
+    intervention = models.TextField(max_length=CASE_TEXT_MAX)
+    outcome = models.TextField(max_length=CASE_TEXT_MAX)
+    figure = models.CharField(max_length=CASE_LINE_MAX, blank=True)
+    quote = models.TextField(blank=True, max_length=CASE_TEXT_MAX)
+    champion_name = models.CharField(max_length=CASE_LINE_MAX, blank=True)
+    champion_role = models.CharField(max_length=CASE_LINE_MAX, blank=True)
+    actions = models.ManyToManyField(PlanAction, related_name="case_studies")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name_plural = "case studies"
+
+    def __str__(self) -> str:
+        return self.title
