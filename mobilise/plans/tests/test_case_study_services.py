@@ -115,9 +115,7 @@ def test_an_action_that_moved_on_from_done_stays_in_its_case_study(assessment, f
     assert changed.figure == "40 fewer" and list(changed.actions.all()) == [done]
 
 
-def test_a_change_is_recorded_field_by_field_and_paragraphs_are_not_copied(
-    assessment, facilitator
-):
+def test_a_change_is_recorded_field_by_field_and_paragraphs_are_not_copied(assessment, facilitator):
     done = action(assessment, ["1.1"], status="done")
     case = case_studies.write(assessment, facilitator, fields(done), facilitator.user)
     case_studies.change(
@@ -129,7 +127,9 @@ def test_a_change_is_recorded_field_by_field_and_paragraphs_are_not_copied(
         "challenge": [None, "changed"],
         "figure": ["38 fewer falls in six months", "40 fewer"],
     }
-    case_studies.change(case, facilitator, fields(done, figure="40 fewer", challenge="Worse."), None)
+    case_studies.change(
+        case, facilitator, fields(done, figure="40 fewer", challenge="Worse."), None
+    )
     assert HistoryEntry.objects.filter(summary__startswith="Changed the impact").count() == 1
 
 
