@@ -17,6 +17,7 @@ OWNED = {
     "response_id",
     "unit_id",
     "evidence_id",
+    "case_id",
 }
 
 

@@ -15,6 +15,7 @@ from mobilise.accounts.services import people as people_service
 from mobilise.assessments.tests.factories import AssessmentFactory, submit
 from mobilise.plans.models import LocalAction
 from mobilise.plans.services import plan as plans
+from tests.case_study import case_study
 from tests.evidence import evidence_file
 from tests.routes import PLAIN, all_api_operations, api_operations, fill, member_routes, page_routes
 
@@ -44,6 +45,7 @@ def theirs(outsider):
         "response_id": submit(assessment, 2).id,
         "unit_id": assessment.unit_id,
         "evidence_id": evidence_file(assessment).id,
+        "case_id": case_study(assessment).id,
     }
 
 

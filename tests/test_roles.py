@@ -21,6 +21,7 @@ from mobilise.core.dates import uk_today
 from mobilise.plans.models import LocalAction, PlanAction
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services import sign_off as signing
+from tests.case_study import case_study
 from tests.evidence import evidence_file
 from tests.routes import PLAIN, all_api_operations, fill, member_routes
 
@@ -71,6 +72,11 @@ PAGES = {
     "assessments/<uuid:assessment_id>/plan/sign-off/signatory/": (NOT_ALLOWED, ADMIN),
     "assessments/<uuid:assessment_id>/plan/agreed/<int:version>/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/plan/agreed/<int:version>.csv": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/case-studies/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/case-studies/new/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/": (VIEWER, NOT_ALLOWED),
+    "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/change/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/delete/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/reassess/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/comparison/": (VIEWER, NOT_ALLOWED),
     "follow-up/": (VIEWER, NOT_ALLOWED),
@@ -157,6 +163,7 @@ def ours(organisation):
         "response_id": submit(assessment, 2).id,
         "unit_id": assessment.unit_id,
         "evidence_id": evidence_file(assessment).id,
+        "case_id": case_study(assessment).id,
     }
 
 

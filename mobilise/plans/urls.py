@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from mobilise.plans.views import followup, local_actions, plan, reassess, sign_off, trend
+from mobilise.plans.views import (
+    case_studies,
+    followup,
+    local_actions,
+    plan,
+    reassess,
+    sign_off,
+    trend,
+)
 
 app_name = "plans"
 
@@ -50,6 +58,31 @@ urlpatterns = [
         "assessments/<uuid:assessment_id>/plan/agreed/<int:version>/",
         sign_off.agreed_version,
         name="agreed-version",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/case-studies/",
+        case_studies.case_studies_page,
+        name="case-studies",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/case-studies/new/",
+        case_studies.new_case_study,
+        name="case-study-new",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/",
+        case_studies.case_study_page,
+        name="case-study",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/change/",
+        case_studies.edit_case_study,
+        name="case-study-edit",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>/delete/",
+        case_studies.delete_case_study,
+        name="case-study-delete",
     ),
     path("assessments/<uuid:assessment_id>/reassess/", reassess.reassess, name="reassess"),
     path(

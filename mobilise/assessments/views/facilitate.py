@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from mobilise.accounts.access import member_required, require_editor
-from mobilise.assessments import charts
+from mobilise.assessments import charts, panels
 from mobilise.assessments.access import load
 from mobilise.assessments.forms.ratings import RatingsForm, level_items
 from mobilise.assessments.forms.setup import NEW_UNIT, AssessmentForm
@@ -222,6 +222,7 @@ def results_page(request: HttpRequest, assessment_id) -> HttpResponse:
                 "comments": results.comments_by_element(assessment),
                 "agreed_count": sum(1 for e in found.elements if e.consensus),
                 "evidence": evidence.for_assessment(assessment),
+                "panels": panels.for_results(assessment),
             }
         )
     return render(request, "assessments/results.jinja", context)

@@ -404,3 +404,8 @@ def written(cases: list[CaseStudy]) -> list[Written]:
         ]
         found.append(Written(case, actions, elements, later, scores))
     return found
+
+
+def results_panel(assessment: Assessment) -> dict:
+    """The unit's case studies up to this cycle, for its results page."""
+    return {"written": written(for_unit(assessment.unit, upto=assessment))}

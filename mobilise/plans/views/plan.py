@@ -130,6 +130,7 @@ def plan_page(request: HttpRequest, assessment_id) -> HttpResponse:
             "actions": actions,
             "standing": signing.standing(assessment),
             "may_sign_off": signing.may_sign_off(request.membership, plans.plan_of(assessment)),
+            "case_studies": plans.plan_of(assessment).case_studies.count(),
             "table": table,
             "stale": stale,
             "overdue": {a.id for a in actions if is_overdue(a, today)},

@@ -33,7 +33,7 @@ def test_the_page_takes_as_many_queries_for_six_units_as_for_two(client, facilit
     facilitator.organisation.units.all().delete()
     six = page_queries(client, facilitator, 6)
     assert six == two
-    assert two == 8  # the session, the user, the membership and the portfolio's five
+    assert two == 9  # the session, the user, the membership, the portfolio's five, case studies
 
 
 def test_it_works_for_a_viewer(client, viewer, other_organisation):
