@@ -16,6 +16,7 @@ from mobilise.assessments.models import Assessment, Mode, Source, Status
 from mobilise.assessments.services.consensus import set_consensus
 from mobilise.assessments.services.responses import Answer, submit_response
 from mobilise.demo.benchmark import load_demo_benchmark
+from mobilise.demo.case_studies import load_demo_case_studies
 from mobilise.demo.evidence import confirm_demo_evidence, load_demo_evidence
 from mobilise.demo.portfolio import load_demo_units
 from mobilise.framework.catalogue import CURRENT_VERSION
@@ -86,6 +87,7 @@ def load_demo() -> Organisation:
     load_demo_evidence(first, User.objects.get(username="demo-facilitator"))
     load_demo_reassessment(first)
     load_demo_units(organisation)
+    load_demo_case_studies(organisation, first)
     load_demo_benchmark(organisation)
     return organisation
 
