@@ -54,7 +54,7 @@ def test_a_note_a_link_and_a_file_are_added_with_their_date_and_who(assessment, 
     assert upload.file_sha256 == hashlib.sha256(files.PDF).hexdigest()
     assert upload.describes_on == datetime.date(2026, 9, 1)
     assert upload.created_at.date() != upload.describes_on
-    assert upload.added_by_name == facilitator.user.get_username()
+    assert upload.added_by_name == facilitator.user.display_name
     with evidence.read_file(upload) as stored:
         assert stored.read() == files.PDF
     # The stored name says nothing of the file's own name.

@@ -210,3 +210,34 @@ def test_a_file_over_the_limit_within_the_framing_is_an_error_on_the_field(
     assert any(
         href == "#id_file" and "smaller than" in msg for href, msg in error_summary(response)
     )
+
+
+def test_the_section_page_lists_evidence_and_adding_returns_to_it(signed_in, assessment):
+    following = AssessmentFactory(
+        organisation=assessment.organisation, unit=assessment.unit, previous=assessment
+    )
+    evidence.add(assessment, "2.1", kind="note", note="Last year's minutes", describes_on=DAY)
+    evidence.offer_again(assessment, following)
+    section = f"/assessments/{following.id}/agree/2/"
+    html = page(signed_in.get(section))
+    assert html.select_one("form[data-warn-unsaved]")
+    add = html.select_one(f"a[href='{add_url(following, '2.1')}?from=section']")
+    assert text(add) == "Add a note, link or file as evidence for 2.1"
+    check = html.select_one(f"a[href='/assessments/{following.id}/agree/element/2.1/#still-true']")
+    assert text(check).startswith("1 from the last cycle to check")
+    added = signed_in.post(
+        add_url(following, "2.1"),
+        dated(kind="note", note="This year's minutes", **{"from": "section"}),
+    )
+    assert added.status_code == 302, error_summary(added)
+    assert added.url == f"{section}#agree-2-1"
+    html = page(signed_in.get(section))
+    block = html.select_one("#agree-2-1")
+    assert "This year's minutes" in text(block)
+    change = block.select_one("a[href$='/change/?from=section']")
+    assert change is not None and "2.1" in text(change)
+    # Elsewhere on the site, "from" that names no page goes back to the element's page.
+    other = signed_in.post(
+        add_url(following, "2.2"), dated(kind="note", note="Third", **{"from": "//evil.example"})
+    )
+    assert other.url == f"/assessments/{following.id}/agree/element/2.2/#evidence"

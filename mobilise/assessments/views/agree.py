@@ -153,6 +153,8 @@ def agree_section(request: HttpRequest, assessment_id, number: int) -> HttpRespo
             "one_at_a_time": reverse(
                 "assessments:agree-element", args=[assessment.id, elements[0].code]
             ),
+            "evidence": evidence_service.for_assessment(assessment),
+            "offered": evidence_service.for_assessment(assessment, confirmed=False),
             **_said(assessment),
         },
     )

@@ -16,14 +16,23 @@ from mobilise.core.form_views import bound, done, handle
 
 
 def back_url(request: HttpRequest, assessment: Assessment, code: str) -> str:
-    source = request.GET.get("from") or request.POST.get("from")
+    """Back to where the evidence was added from: the results, the section's agree page or
+    (by default) the element's."""
+    source = _going_back(request)
     if source == "results":
         return reverse("assessments:results", args=[assessment.id]) + f"#evidence-{code}"
+    if source == "section":
+        framework = assessment.framework
+        element = framework.element(code)
+        number = framework.sections.index(framework.section(element.section_code)) + 1
+        anchor = "agree-" + code.replace(".", "-")
+        return reverse("assessments:agree", args=[assessment.id, number]) + f"#{anchor}"
     return reverse("assessments:agree-element", args=[assessment.id, code]) + "#evidence"
 
 
 def _going_back(request: HttpRequest) -> str:
-    return "results" if (request.GET.get("from") or request.POST.get("from")) == "results" else ""
+    source = request.GET.get("from") or request.POST.get("from")
+    return source if source in {"results", "section"} else ""
 
 
 @member_required

@@ -58,7 +58,7 @@ def test_notes_and_links_travel_and_files_as_references(exported, facilitator):
         "note": "Minutes",
         "url": "",
         "describes_on": "2026-09-15",
-        "added_by": facilitator.user.get_username(),
+        "added_by": facilitator.user.display_name,
         "file": None,
         "file_carried": False,
     }
