@@ -168,3 +168,19 @@ def test_the_results_and_the_portfolio_list_them_with_the_score_change(client, a
     portfolio = page(client.get("/portfolio/"))
     row = link(portfolio, "A journal club").find_parent("tr")
     assert "Pharmacy" in text(row) and "up 2 levels" in text(row)
+
+
+def test_a_done_actions_page_offers_a_case_study_from_it_ticked(signed_in, assessment):
+    done = action(assessment, ["1.1"], status="done", text="Done one")
+    other = action(assessment, ["2.1"], status="done", text="Done two")
+    open_one = action(assessment, ["2.2"], status="in_progress")
+    shown = page(signed_in.get(f"/assessments/{assessment.id}/plan/actions/{done.id}/"))
+    offer = link(shown, "Write an impact case study from this action")
+    assert offer["href"] == f"{base(assessment)}new/?action={done.id}"
+    boxes = page(signed_in.get(offer["href"])).select("input[name=actions]")
+    assert {b["value"]: b.has_attr("checked") for b in boxes} == {
+        str(done.id): True,
+        str(other.id): False,
+    }
+    not_done = page(signed_in.get(f"/assessments/{assessment.id}/plan/actions/{open_one.id}/"))
+    assert not link(not_done, "Write an impact case study from this action")
