@@ -380,12 +380,15 @@ def written(cases: list[CaseStudy]) -> list[Written]:
         following.setdefault(later.previous_id, later)
     every = {**sources, **{a.id: a for a in following.values()}}
     hidden = {key: hidden_now(a) for key, a in every.items()}
+    # Only the levels of the elements served, as plain values: a unit's every agreed level
+    # would be 23 objects a cycle, most of them never read.
+    served_anywhere = {code for c in cases for a in c.actions.all() for code in a.element_codes}
     levels: dict = {}
-    for agreed in Consensus.objects.filter(assessment_id__in=every).only(
-        "assessment_id", "element_code", "level"
-    ):
-        if not hidden[agreed.assessment_id]:
-            levels[(agreed.assessment_id, agreed.element_code)] = agreed.level
+    for assessment_id, code, level in Consensus.objects.filter(
+        assessment_id__in=every, element_code__in=served_anywhere
+    ).values_list("assessment_id", "element_code", "level"):
+        if not hidden[assessment_id]:
+            levels[(assessment_id, code)] = level
     found = []
     for case in cases:
         source = case.plan.assessment
