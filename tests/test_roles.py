@@ -40,6 +40,7 @@ PAGES = {
     "assessments/import/": (EDITOR, EDITOR),
     "assessments/<uuid:assessment_id>/export/<str:fmt>/": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/board-paper/": (EDITOR, EDITOR),
+    "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>.docx": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "paper-form.<str:fmt>": (VIEWER, NOT_ALLOWED),
     "assessments/<uuid:assessment_id>/pre-read.pdf": (VIEWER, NOT_ALLOWED),

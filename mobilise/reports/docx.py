@@ -16,6 +16,7 @@ from mobilise.assessments import charts
 from mobilise.core.dates import uk_date
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import ActionStatus, Priority
+from mobilise.plans.services.case_studies import PARTS, ElementScore, Written
 from mobilise.reports.docx_layout import column_widths
 from mobilise.reports.presenter import TO_BE_CONFIRMED, PlanRow, Report, action_row
 
@@ -485,3 +486,79 @@ def blank_form(framework: Framework, title: str = "") -> bytes:
             document.add_paragraph("Comment (optional):")
             document.add_paragraph("_" * 80)
     return _save(document)
+
+
+def case_study(found: Written) -> bytes:
+    """An impact case study as an editable document, in the national shape: what it is and
+    where it came from, the elements it served with their score change, then the story."""
+    case, assessment = found.case, found.assessment
+    framework = assessment.framework
+    organisation = assessment.organisation.name
+    document = _document(f"Impact case study: {case.title}", organisation)
+    _heading(document, case.title, level=0)
+    _labelled(document, "Organisation", organisation)
+    _labelled(document, "Team", assessment.unit.name)
+    written_by = case.written_by_name or "Not recorded"
+    _labelled(document, "Written by", f"{written_by}, {uk_date(case.created_at)}")
+    if case.figure:
+        _highlight(document, case.figure)
+    for part in PARTS:
+        if part.long and part.name != "quote":
+            _heading(document, part.label, level=1)
+            _paragraphs(document, getattr(case, part.name))
+    if case.quote:
+        _heading(document, "In their words", level=1)
+        _paragraphs(document, f"“{case.quote}”", style="Quote")
+        champion = ", ".join(filter(None, [case.champion_name, case.champion_role]))
+        document.add_paragraph(f"— {champion}")
+    _heading(document, "Elements of the Knowledge Mobilisation Framework it served", level=1)
+    document.add_paragraph(_reassessed_in_words(found))
+    _table(
+        document,
+        ["Element", "At this assessment", "At the next cycle", "Change"],
+        [_score_cells(found, s, framework) for s in found.scores],
+        [3, 1.2, 1.2, 1],
+    )
+    _heading(document, "From the actions of the plan", level=1)
+    _bullets(document, (a.text for a in found.actions))
+    return _save(document)
+
+
+def _highlight(document: Document, text: str) -> None:
+    """The impact in a figure, large and in NHS blue, as a case study leads with it."""
+    run = document.add_paragraph().add_run(text)
+    run.bold = True
+    run.font.size = Pt(16)
+    run.font.color.rgb = NHS_BLUE
+
+
+def _paragraphs(document: Document, text: str, style: str = "") -> None:
+    """Each line typed is a paragraph of its own, as on the page."""
+    for line in (line.strip() for line in text.splitlines()):
+        if line:
+            _styled(document, line, style) if style else document.add_paragraph(line)
+
+
+def _reassessed_in_words(found: Written) -> str:
+    if found.reassessment is None:
+        return (
+            f"Agreed levels at this assessment, {found.assessment.title}. The team has not "
+            "been reassessed since: the change shows after the next cycle's ratings are agreed."
+        )
+    return (
+        f"Agreed levels at this assessment, {found.assessment.title}, and at the next cycle, "
+        f"{found.reassessment.title}."
+    )
+
+
+def _score_cells(found: Written, score: ElementScore, framework: Framework) -> list[str]:
+    def level(value: int | None) -> str:
+        return "Not agreed" if value is None else f"{value} {framework.level(value).label}"
+
+    element = framework.element(score.element)
+    return [
+        f"{element.code} {element.title}",
+        level(score.before),
+        level(score.after) if found.reassessed else "Not reassessed yet",
+        score.change_in_words,
+    ]

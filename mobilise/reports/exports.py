@@ -3,8 +3,11 @@
 import json
 from dataclasses import dataclass
 
+from django.utils.text import slugify
+
 from mobilise.assessments.models import Assessment
 from mobilise.assessments.services.pre_read import for_assessment
+from mobilise.plans.services.case_studies import Written
 from mobilise.reports import csv_export, docx, pdf, xlsx
 from mobilise.reports.json_export import export_assessment
 from mobilise.reports.presenter import build_report, file_stem
@@ -81,4 +84,14 @@ def pre_read_file(assessment: Assessment) -> ExportFile:
         pdf.pre_read(for_assessment(assessment)),
         FORMATS["pdf"][0],
         f"{file_stem(assessment)}-pre-read.pdf",
+    )
+
+
+def case_study_file(found: Written) -> ExportFile:
+    """An impact case study as an editable Word document."""
+    title = slugify(found.case.title)[:40].strip("-") or "case-study"
+    return ExportFile(
+        docx.case_study(found),
+        FORMATS["docx"][0],
+        f"{file_stem(found.assessment)}-case-study-{title}.docx",
     )

@@ -13,6 +13,11 @@ urlpatterns = [
         name="agreed-plan",
     ),
     path(
+        "assessments/<uuid:assessment_id>/case-studies/<uuid:case_id>.docx",
+        views.case_study,
+        name="case-study-docx",
+    ),
+    path(
         "assessments/<uuid:assessment_id>/board-paper/",
         views.board_paper_page,
         name="board-paper",

@@ -13,6 +13,7 @@ from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.core.form_views import bound, done, handle
 from mobilise.core.json_input import JsonRefused, parse_json
+from mobilise.plans.services import case_studies
 from mobilise.plans.services.sign_off import version_of
 from mobilise.reports import cover
 from mobilise.reports.exports import (
@@ -21,6 +22,7 @@ from mobilise.reports.exports import (
     ExportFile,
     agreed_plan_file,
     blank_form_file,
+    case_study_file,
     export_file,
     pre_read_file,
 )
@@ -48,6 +50,15 @@ def agreed_plan(request: HttpRequest, assessment_id, version: int) -> HttpRespon
     """A signed-off version of the plan as CSV, as it was agreed."""
     assessment = load(request, assessment_id)
     return download(agreed_plan_file(assessment, version_of(assessment, version)))
+
+
+@require_safe
+@member_required
+def case_study(request: HttpRequest, assessment_id, case_id) -> HttpResponse:
+    """An impact case study as an editable Word document."""
+    assessment = load(request, assessment_id)
+    found = case_studies.written([case_studies.get(assessment, case_id)])[0]
+    return download(case_study_file(found))
 
 
 @member_required

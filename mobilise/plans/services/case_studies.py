@@ -318,6 +318,16 @@ class ElementScore:
             return None
         return self.after - self.before
 
+    @property
+    def change_in_words(self) -> str:
+        """ "Up 2 levels", "Down 1 level", "No change", or "–" when there is nothing to compare."""
+        if self.change is None:
+            return "–"
+        if self.change == 0:
+            return "No change"
+        steps = abs(self.change)
+        return f"{'Up' if self.change > 0 else 'Down'} {steps} level{'s' if steps != 1 else ''}"
+
     def in_words(self, framework: Framework) -> str:
         def level(value: int | None) -> str:
             if value is None:
@@ -330,13 +340,7 @@ class ElementScore:
         said = f"{level(self.before)} → {level(self.after)}"
         if self.change is None:
             return said
-        if self.change == 0:
-            return said + " (no change)"
-        steps = abs(self.change)
-        return (
-            said
-            + f" ({'up' if self.change > 0 else 'down'} {steps} level{'s' if steps != 1 else ''})"
-        )
+        return f"{said} ({self.change_in_words.lower()})"
 
 
 @dataclass(frozen=True)
