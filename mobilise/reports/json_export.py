@@ -21,7 +21,10 @@ Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
      "local_actions": [{"element", "text", "good_practice"}],
      "evidence": [{"element", "kind" (note/link/file), "title", "note", "url",
                    "describes_on", "added_by", "file": {"name", "type", "size", "sha256"}
-                   or null, "file_carried": false}]}
+                   or null, "file_carried": false}],
+     "case_studies": [{"title", "challenge", "service_did", "intervention", "outcome",
+                       "figure", "quote", "champion_name", "champion_role", "written_by",
+                       "written_at", "actions": [index into plan.actions]}]}
 
 Evidence files are never in the file: a file's evidence is a reference to it, flagged
 `"file_carried": false` (optional in version 2: files without it read as none).
@@ -43,9 +46,8 @@ from django.utils import timezone
 
 from mobilise.assessments.models import Assessment, Evidence, EvidenceKind
 from mobilise.assessments.services import results
-from mobilise.plans.models import (
-    LocalAction,
-)
+from mobilise.plans.models import CaseStudy, LocalAction
+from mobilise.plans.services.case_studies import PART_NAMES
 from mobilise.plans.services.plan import plan_of
 from mobilise.plans.services.serialise import action_as_dict
 from mobilise.reports.json_schema import SCHEMA, SCHEMA_VERSION
@@ -63,6 +65,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
     plan = plan_of(assessment)
     actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
     used_local = {a.local_action for a in actions if a.local_action}
+    listed = list(actions.select_related("owner_member__user").order_by("created_at", "id"))
     exported = results.responses_for_export(assessment)
     submitted = assessment.responses.in_figures().count()
     return {
@@ -123,7 +126,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
                     },
                     "local": _local(a.local_action) if a.local_action else None,
                 }
-                for a in actions.select_related("owner_member__user").order_by("created_at")
+                for a in listed
             ],
             "no_action": [
                 {"element": n.element_code, "reason": n.reason}
@@ -149,7 +152,25 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "evidence": [
             _evidence(e) for e in assessment.evidence.filter(confirmed=True).order_by(*EXPORT_ORDER)
         ],
+        "case_studies": _case_studies(plan, listed),
     }
+
+
+def _case_studies(plan, actions: list) -> list[dict]:
+    """The plan's impact case studies, oldest first, each naming its actions by their place
+    in `plan.actions` (no ids are exported)."""
+    place = {action.id: index for index, action in enumerate(actions)}
+    return [
+        {
+            **{name: getattr(case, name) for name in PART_NAMES},
+            "written_by": case.written_by_name,
+            "written_at": _iso(case.created_at),
+            "actions": sorted(place[a.id] for a in case.actions.all()),
+        }
+        for case in CaseStudy.objects.filter(plan=plan)
+        .prefetch_related("actions")
+        .order_by("created_at", "title", "id")
+    ]
 
 
 def _evidence(item: Evidence) -> dict:

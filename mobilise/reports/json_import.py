@@ -26,12 +26,14 @@ from mobilise.audit.services import record
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import get_framework
 from mobilise.plans.models import (
+    CaseStudy,
     LocalAction,
     NoActionRequired,
     PlanAction,
     PlanActionElement,
     ProgressNote,
 )
+from mobilise.plans.services import case_studies
 from mobilise.plans.services.plan import (
     ActionFields,
     check_elements,
@@ -39,8 +41,8 @@ from mobilise.plans.services.plan import (
     check_option,
     plan_of,
 )
+from mobilise.reports.json_schema import CaseStudyIn, ExportIn, parse_export
 from mobilise.reports.json_schema import EvidenceIn as EvidenceItemIn
-from mobilise.reports.json_schema import ExportIn, parse_export
 from mobilise.reports.models import BoardPaper
 
 
@@ -104,6 +106,8 @@ def _check_references(export: ExportIn) -> None:
             error(("local_actions", index, "element"), f"Unknown element {item.element!r}")
     for index, item in enumerate(export.evidence):
         _check_evidence(framework, index, item, errors)
+    for index, case in enumerate(export.case_studies):
+        _check_case_study(export, index, case, errors)
     if errors:
         raise InvalidInput(errors)
 
@@ -118,6 +122,23 @@ def _check_evidence(framework, index: int, item: EvidenceItemIn, errors: list) -
         errors += [FieldError((*where, "url"), e.msg) for e in evidence_service.check_url(item.url)]
     if (item.kind == "file") != (item.file is not None):
         errors.append(FieldError((*where, "file"), "A file's evidence, and only it, has a file"))
+
+
+def _check_case_study(export: ExportIn, index: int, case: CaseStudyIn, errors: list) -> None:
+    """The service's rules for the written fields, and each action a place in the plan
+    named once. Its actions need not be done now: one that moved on since stays linked."""
+    where = ("case_studies", index)
+    fields = case_studies.CaseStudyFields(**case.model_dump(include=set(case_studies.PART_NAMES)))
+    errors += [FieldError((*where, *e.loc), e.msg) for e in case_studies.check(fields)]
+    seen: set[int] = set()
+    for place, action in enumerate(case.actions):
+        if action >= len(export.plan.actions):
+            errors.append(
+                FieldError((*where, "actions", place), f"The plan has no action {action}")
+            )
+        elif action in seen:
+            errors.append(FieldError((*where, "actions", place), f"Action {action} is named twice"))
+        seen.add(action)
 
 
 def import_assessment(
@@ -217,6 +238,7 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
     locals_ = _local_actions(export, organisation, user)
     plan = plan_of(assessment)
     framework = get_framework(export.framework_version)
+    created = []
     for item in export.plan.actions:
         option = framework.option(item.option_id) if item.option_id else None
         action = PlanAction.objects.create(
@@ -232,6 +254,7 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
             measure=item.measure,
             status=item.status,
         )
+        created.append(action)
         PlanActionElement.objects.bulk_create(
             PlanActionElement(action=action, element_code=code) for code in item.elements
         )
@@ -280,6 +303,14 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
         )
         for item in export.evidence
     )
+    for item in export.case_studies:
+        case = CaseStudy.objects.create(
+            plan=plan,
+            written_by_name=item.written_by,
+            **item.model_dump(include=set(case_studies.PART_NAMES)),
+        )
+        case.actions.set([created[place] for place in item.actions])
+        CaseStudy.objects.filter(pk=case.pk).update(created_at=item.written_at)
     record(assessment, user, f"Imported by {_name(user)} from a file")
     Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)
     assessment.refresh_from_db()

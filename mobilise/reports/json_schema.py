@@ -9,6 +9,7 @@ import pydantic
 from mobilise.assessments.models import UK
 from mobilise.core.errors import FieldError, InvalidInput
 from mobilise.framework.catalogue import available_versions
+from mobilise.plans.models import CASE_LINE_MAX, CASE_TEXT_MAX
 
 SCHEMA = "mobilise.assessment"
 SCHEMA_VERSION = 2
@@ -162,6 +163,28 @@ class EvidenceIn(_Strict):
     file_carried: Literal[False] = False
 
 
+CaseLine = pydantic.constr(max_length=CASE_LINE_MAX)
+CaseText = pydantic.constr(max_length=CASE_TEXT_MAX)
+Place = pydantic.conint(ge=0, strict=True)  # in a list of the file, 0 for the first
+
+
+class CaseStudyIn(_Strict):
+    """An impact case study; its actions are places in `plan.actions`, checked on import."""
+
+    title: CaseLine
+    challenge: CaseText
+    service_did: CaseText
+    intervention: CaseText
+    outcome: CaseText
+    figure: CaseLine = ""
+    quote: CaseText = ""
+    champion_name: CaseLine = ""
+    champion_role: CaseLine = ""
+    written_by: Name = ""
+    written_at: datetime.datetime
+    actions: list[Place] = pydantic.Field(min_length=1, max_length=1000)
+
+
 class AssessmentIn(_Strict):
     title: str = pydantic.Field(min_length=1, max_length=200)
     unit: str = pydantic.Field(min_length=1, max_length=200)
@@ -187,6 +210,7 @@ class ExportIn(_Strict):
     history: list[HistoryIn]
     local_actions: list[LocalIn]
     evidence: list[EvidenceIn] = []
+    case_studies: list[CaseStudyIn] = []
 
 
 class ExportInV1(ExportIn):
