@@ -184,3 +184,73 @@ class ActionListOut(Schema):
     limit: int
     offset: int
     actions: list[FollowUpActionOut]
+
+
+CaseLine = Annotated[str, Field(max_length=200)]
+CaseText = Annotated[str, Field(max_length=4000)]
+
+
+class CaseStudyIn(Schema):
+    """An impact case study, in the fields knowledge services use nationally."""
+
+    title: CaseLine = Field(description="A headline that says what changed")
+    challenge: CaseText = Field(description="The problem or question the team faced")
+    service_did: CaseText = Field(description="What the knowledge and library service did")
+    intervention: CaseText = Field(description="What the team then did differently")
+    outcome: CaseText = Field(description="Outcome and impact")
+    figure: CaseLine = Field("", description="The impact in a figure, where there is one")
+    quote: CaseText = Field("", description="A quote from a champion who agreed to be named")
+    champion_name: CaseLine = Field("", description="Needed with a quote")
+    champion_role: CaseLine = ""
+    actions: Annotated[list[str], Field(max_length=MAX_ELEMENTS)] = Field(
+        description="Ids of done actions of this plan, at least one"
+    )
+
+
+class CaseStudyPatch(Schema):
+    """The fields to change; those left out keep their values."""
+
+    title: CaseLine | None = None
+    challenge: CaseText | None = None
+    service_did: CaseText | None = None
+    intervention: CaseText | None = None
+    outcome: CaseText | None = None
+    figure: CaseLine | None = None
+    quote: CaseText | None = None
+    champion_name: CaseLine | None = None
+    champion_role: CaseLine | None = None
+    actions: Annotated[list[str], Field(max_length=MAX_ELEMENTS)] | None = None
+
+
+class ScoreOut(Schema):
+    element: str
+    before: int | None = Field(description="The agreed level at this assessment")
+    after: int | None = Field(description="The agreed level at the next cycle")
+    change: int | None = Field(description="after − before, when both are known")
+
+
+class CycleOut(Schema):
+    id: str
+    title: str
+
+
+class CaseStudyOut(Schema):
+    id: str
+    title: str
+    challenge: str
+    service_did: str
+    intervention: str
+    outcome: str
+    figure: str
+    quote: str
+    champion_name: str
+    champion_role: str
+    written_by: str
+    written_at: datetime.datetime
+    actions: list[str] = Field(description="Ids of the plan's actions it was written from")
+    elements: list[str] = Field(description="The elements it served: its actions' elements")
+    reassessment: CycleOut | None = Field(
+        description="The unit's next cycle, whose agreed levels show the change; null before"
+    )
+    scores: list[ScoreOut] = Field(description="Each element served, before and after")
+    docx_url: str = Field(description="The case study as an editable Word document")

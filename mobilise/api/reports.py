@@ -1,6 +1,6 @@
 """Exports and imports: the same files as the download buttons."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.errors import HttpError
 
@@ -34,10 +34,7 @@ def export(request: HttpRequest, assessment_id: str, format: str):
     assessment = load(request, assessment_id)
     if format not in FORMATS:
         raise HttpError(404, "No such export format")
-    file = export_file(assessment, format)
-    response = HttpResponse(file.content, content_type=file.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
-    return response
+    return export_file(assessment, format).as_attachment()
 
 
 @router.post(

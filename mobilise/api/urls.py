@@ -6,7 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from mobilise.api import assessments, evidence, framework, me, plans, reports, units
+from mobilise.api import (
+    assessments,
+    case_studies,
+    evidence,
+    framework,
+    me,
+    plans,
+    reports,
+    units,
+)
 from mobilise.api.auth import TokenAuth
 from mobilise.api.body import BodyInvalid, NotJson
 from mobilise.api.errors import TooManyRequests
@@ -27,6 +36,7 @@ api.add_router("", reports.router)
 api.add_router("", assessments.router)
 api.add_router("", plans.router)
 api.add_router("", evidence.router)
+api.add_router("", case_studies.router)
 api.add_router("", units.router)
 
 

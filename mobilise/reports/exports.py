@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass
 
+from django.http import HttpResponse
 from django.utils.text import slugify
 
 from mobilise.assessments.models import Assessment
@@ -35,6 +36,12 @@ class ExportFile:
     content: bytes
     content_type: str
     filename: str
+
+    def as_attachment(self) -> HttpResponse:
+        """The file as a download, for the pages and the API alike."""
+        response = HttpResponse(self.content, content_type=self.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
 
 
 def export_file(assessment: Assessment, fmt: str) -> ExportFile:

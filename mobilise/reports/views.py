@@ -31,9 +31,7 @@ from mobilise.reports.json_import import import_assessment
 
 
 def download(file: ExportFile) -> HttpResponse:
-    response = HttpResponse(file.content, content_type=file.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
-    return response
+    return file.as_attachment()
 
 
 @require_safe

@@ -282,7 +282,12 @@ def of_assessment(assessment: Assessment) -> list[CaseStudy]:
 
 
 def get(assessment: Assessment, case_id) -> CaseStudy:
-    """The assessment's case study, or 404 (another assessment's, or another organisation's)."""
+    """The assessment's case study, or 404 (another assessment's, another organisation's, or
+    an id that is not one)."""
+    try:
+        case_id = uuid.UUID(str(case_id))
+    except ValueError as bad:
+        raise Http404("Not found") from bad
     found = _listed(CaseStudy.objects.filter(plan__assessment=assessment, id=case_id))
     if not found:
         raise Http404("Not found")
