@@ -5,6 +5,7 @@ the unit's results and the portfolio, and deletes it only after being asked."""
 import re
 
 import pytest
+from docx import Document
 from playwright.sync_api import Page, expect
 
 from mobilise.accounts.tests.factories import PASSWORD, UnitFactory
@@ -65,6 +66,13 @@ def test_a_facilitator_writes_up_a_done_action_and_finds_it_everywhere(
     expect(row).to_contain_text("Up 2 levels")
     expect(page.get_by_text("Alex Morgan")).to_be_visible()
     assert_accessible(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the case study as a Word document").click()
+    word = Document(info.value.path())
+    assert info.value.suggested_filename.endswith(
+        "-case-study-midwives-keep-up-with-the-evidence.docx"
+    )
+    assert "Midwives keep up with the evidence" in [p.text for p in word.paragraphs]
 
     page.goto(f"/assessments/{second.id}/results/")
     panel = page.locator("#case-studies + p + ul")
