@@ -24,7 +24,11 @@ Schema `mobilise.assessment`, version 2 (documented in docs/export-schema.md):
                    or null, "file_carried": false}],
      "case_studies": [{"title", "challenge", "service_did", "intervention", "outcome",
                        "figure", "quote", "champion_name", "champion_role", "written_by",
-                       "written_at", "actions": [index into plan.actions]}]}
+                       "written_at", "actions": [index into plan.actions]}],
+     "sign_offs": [{"version", "agreed_by", "agreed_by_role", "meeting", "agreed_on", "note",
+                    "recorded_at", "actions": [{"action" (index into plan.actions, or null
+                    for one removed since), "text", "elements", "priority", "owner",
+                    "due_on", "measure", "status"}], "no_action": [{"element", "reason"}]}]}
 
 Evidence files are never in the file: a file's evidence is a reference to it, flagged
 `"file_carried": false` (optional in version 2: files without it read as none).
@@ -46,7 +50,7 @@ from django.utils import timezone
 
 from mobilise.assessments.models import Assessment, Evidence, EvidenceKind
 from mobilise.assessments.services import results
-from mobilise.plans.models import CaseStudy, LocalAction
+from mobilise.plans.models import CaseStudy, LocalAction, PlanSignOff
 from mobilise.plans.services.case_studies import PART_NAMES
 from mobilise.plans.services.plan import plan_of
 from mobilise.plans.services.serialise import action_as_dict
@@ -153,7 +157,31 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
             _evidence(e) for e in assessment.evidence.filter(confirmed=True).order_by(*EXPORT_ORDER)
         ],
         "case_studies": _case_studies(plan, listed),
+        "sign_offs": _sign_offs(plan, listed),
     }
+
+
+def _sign_offs(plan, actions: list) -> list[dict]:
+    """Each agreed version as it was agreed; an action still in the plan is named by its
+    place in `plan.actions`, so that what changed since can be told after an import."""
+    place = {str(action.id): index for index, action in enumerate(actions)}
+    return [
+        {
+            "version": agreed.version,
+            "agreed_by": agreed.agreed_by,
+            "agreed_by_role": agreed.agreed_by_role,
+            "meeting": agreed.meeting,
+            "agreed_on": _iso(agreed.agreed_on),
+            "note": agreed.note,
+            "recorded_at": _iso(agreed.created_at),
+            "actions": [
+                {"action": place.get(kept["id"]), **{k: v for k, v in kept.items() if k != "id"}}
+                for kept in agreed.snapshot.get("actions", [])
+            ],
+            "no_action": agreed.snapshot.get("no_action", []),
+        }
+        for agreed in PlanSignOff.objects.filter(plan=plan).order_by("version")
+    ]
 
 
 def _case_studies(plan, actions: list) -> list[dict]:

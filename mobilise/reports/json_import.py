@@ -4,6 +4,7 @@ transaction, or nothing."""
 
 import datetime
 from typing import Any
+from uuid import uuid4
 
 from django.db import IntegrityError, transaction
 
@@ -31,9 +32,11 @@ from mobilise.plans.models import (
     NoActionRequired,
     PlanAction,
     PlanActionElement,
+    PlanSignOff,
     ProgressNote,
 )
 from mobilise.plans.services import case_studies
+from mobilise.plans.services import sign_off as signing
 from mobilise.plans.services.plan import (
     ActionFields,
     check_elements,
@@ -41,7 +44,7 @@ from mobilise.plans.services.plan import (
     check_option,
     plan_of,
 )
-from mobilise.reports.json_schema import CaseStudyIn, ExportIn, parse_export
+from mobilise.reports.json_schema import CaseStudyIn, ExportIn, SignOffIn, parse_export
 from mobilise.reports.json_schema import EvidenceIn as EvidenceItemIn
 from mobilise.reports.models import BoardPaper
 
@@ -108,6 +111,12 @@ def _check_references(export: ExportIn) -> None:
         _check_evidence(framework, index, item, errors)
     for index, case in enumerate(export.case_studies):
         _check_case_study(export, index, case, errors)
+    versions: set[int] = set()
+    for index, agreed in enumerate(export.sign_offs):
+        if agreed.version in versions:
+            error(("sign_offs", index, "version"), f"Version {agreed.version} is agreed twice")
+        versions.add(agreed.version)
+        _check_sign_off(export, framework, index, agreed, errors)
     if errors:
         raise InvalidInput(errors)
 
@@ -139,6 +148,36 @@ def _check_case_study(export: ExportIn, index: int, case: CaseStudyIn, errors: l
         elif action in seen:
             errors.append(FieldError((*where, "actions", place), f"Action {action} is named twice"))
         seen.add(action)
+
+
+def _check_sign_off(export: ExportIn, framework, index: int, agreed: SignOffIn, errors) -> None:
+    """The sign-off page's rules for who, where and when; each action as agreed serves
+    elements of the framework and is a place in the plan at most once (or null)."""
+    where = ("sign_offs", index)
+    fields = signing.SignOffFields(
+        **agreed.model_dump(include={"agreed_by", "agreed_by_role", "meeting", "agreed_on", "note"})
+    )
+    errors += [FieldError((*where, *e.loc), e.msg) for e in signing.check(fields)]
+    seen: set[int] = set()
+    for place, kept in enumerate(agreed.actions):
+        here = (*where, "actions", place)
+        for number, code in enumerate(kept.elements):
+            if framework.element(code) is None:
+                errors.append(FieldError((*here, "elements", number), f"Unknown element {code!r}"))
+        if kept.action is None:
+            continue
+        if kept.action >= len(export.plan.actions):
+            errors.append(FieldError((*here, "action"), f"The plan has no action {kept.action}"))
+        elif kept.action in seen:
+            errors.append(FieldError((*here, "action"), f"Action {kept.action} is named twice"))
+        seen.add(kept.action)
+    for place, item in enumerate(agreed.no_action):
+        if framework.element(item.element) is None:
+            errors.append(
+                FieldError(
+                    (*where, "no_action", place, "element"), f"Unknown element {item.element!r}"
+                )
+            )
 
 
 def import_assessment(
@@ -311,6 +350,26 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
         )
         case.actions.set([created[place] for place in item.actions])
         CaseStudy.objects.filter(pk=case.pk).update(created_at=item.written_at)
+    for agreed in export.sign_offs:
+        made = PlanSignOff.objects.create(
+            plan=plan,
+            **agreed.model_dump(
+                include={"version", "agreed_by", "agreed_by_role", "meeting", "agreed_on", "note"}
+            ),
+            snapshot={
+                # The imported action's id where it is still in the plan; a new one, matching
+                # nothing, for an action removed since, so it shows as removed.
+                "actions": [
+                    {
+                        "id": str(created[kept.action].id if kept.action is not None else uuid4()),
+                        **kept.model_dump(mode="json", exclude={"action"}),
+                    }
+                    for kept in agreed.actions
+                ],
+                "no_action": [item.model_dump() for item in agreed.no_action],
+            },
+        )
+        PlanSignOff.objects.filter(pk=made.pk).update(created_at=agreed.recorded_at)
     record(assessment, user, f"Imported by {_name(user)} from a file")
     Assessment.objects.filter(pk=assessment.pk).update(created_at=source.created_at)
     assessment.refresh_from_db()

@@ -185,6 +185,32 @@ class CaseStudyIn(_Strict):
     actions: list[Place] = pydantic.Field(min_length=1, max_length=1000)
 
 
+class AgreedActionIn(_Strict):
+    """An action as it was agreed; `action` is its place in `plan.actions`, or null for one
+    removed from the plan since."""
+
+    action: Place | None
+    text: pydantic.constr(min_length=1, max_length=2000)
+    elements: list[str] = pydantic.Field(min_length=1, max_length=100)
+    priority: Literal["high", "medium", "low"]
+    owner: pydantic.constr(max_length=200) = ""
+    due_on: datetime.date | None = None
+    measure: LongText = ""
+    status: Literal["not_started", "in_progress", "done", "dropped"]
+
+
+class SignOffIn(_Strict):
+    version: pydantic.conint(ge=1, le=100_000, strict=True)
+    agreed_by: pydantic.constr(max_length=200)
+    agreed_by_role: pydantic.constr(max_length=200) = ""
+    meeting: pydantic.constr(max_length=200)
+    agreed_on: datetime.date
+    note: LongText = ""
+    recorded_at: datetime.datetime
+    actions: list[AgreedActionIn] = pydantic.Field(max_length=1000)
+    no_action: list[NoActionIn] = pydantic.Field(max_length=100)
+
+
 class AssessmentIn(_Strict):
     title: str = pydantic.Field(min_length=1, max_length=200)
     unit: str = pydantic.Field(min_length=1, max_length=200)
@@ -211,6 +237,7 @@ class ExportIn(_Strict):
     local_actions: list[LocalIn]
     evidence: list[EvidenceIn] = []
     case_studies: list[CaseStudyIn] = []
+    sign_offs: list[SignOffIn] = []
 
 
 class ExportInV1(ExportIn):
