@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from mobilise.assessments import charts
 from mobilise.core.dates import uk_date
+from mobilise.core.text import printable
 from mobilise.framework.catalogue import Framework
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.plans.services.case_studies import PARTS, ElementScore, Written
@@ -32,7 +33,7 @@ SUBTITLE = "Knowledge Mobilisation self-assessment and action plan"
 
 def _document(title: str, organisation: str = "") -> Document:
     document = Document()
-    document.core_properties.title = title
+    document.core_properties.title = _t(title)
     document.core_properties.language = "en-GB"
     _styles(document)
     section = document.sections[0]
@@ -62,7 +63,7 @@ def _styles(document: Document) -> None:
 
 def _header_and_footer(section, heading: str) -> None:
     header = section.header.paragraphs[0]
-    header.text = heading
+    header.text = _t(heading)
     footer = section.footer.paragraphs[0]
     footer.add_run("Page ")
     _field(footer, "PAGE")
@@ -102,12 +103,12 @@ def _table(
     table.autofit = False
     widths = [Mm(w) for w in column_widths(header, rows, weights, TEXT_WIDTH_MM, TABLE_PT)]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
+        cell.text = _t(text)
         _shade(cell)
     _repeat_and_keep(table.rows[0])
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
+            cell.text = _t(text)
     # Word reads the cells' widths, LibreOffice the table grid's: set both.
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
@@ -151,20 +152,29 @@ def _picture(document: Document, chart: charts.Chart, width_mm: int = 150) -> No
     document.add_picture(io.BytesIO(chart.image), width=Mm(width_mm))
     # Alt text lives on the drawing's docPr element.
     doc_pr = document.paragraphs[-1]._p.xpath(".//wp:docPr")[0]
-    doc_pr.set("descr", alt)
-    doc_pr.set("title", alt[:100])
+    doc_pr.set("descr", _t(alt))
+    doc_pr.set("title", _t(alt)[:100])
+
+
+def _t(text: str) -> str:
+    """Text as Word holds it: what a person typed may carry control characters XML refuses."""
+    return printable(text)
+
+
+def _para(document: Document, text: str = "", *args) -> Paragraph:
+    return document.add_paragraph(_t(text), *args)
 
 
 def _labelled(document: Document, label: str, value: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(value)
+    paragraph.add_run(_t(value))
 
 
 def _styled(document: Document, text: str, style: str) -> Paragraph:
     """A paragraph of a built-in style, named by its id: python-docx's lookup by name scans
     every style of the document for each paragraph, which doubled the time of the paper."""
-    paragraph = document.add_paragraph(text)
+    paragraph = _para(document, text)
     paragraph._p.style = style.replace(" ", "")
     return paragraph
 
@@ -198,9 +208,9 @@ def _day(value) -> str:
 def _cover(document: Document, report: Report) -> None:
     cover, fw = report.cover, report.framework
     organisation = document.add_paragraph()
-    organisation.add_run(report.organisation).bold = True
+    organisation.add_run(_t(report.organisation)).bold = True
     _styled(document, report.assessment.title, "Title")
-    document.add_paragraph(f"{SUBTITLE}: {report.unit}")
+    _para(document, f"{SUBTITLE}: {report.unit}")
     for label, value in [
         ("Meeting", cover.meeting or TO_BE_CONFIRMED),
         ("Date of meeting", _day(cover.meeting_on) if cover.meeting_on else TO_BE_CONFIRMED),
@@ -217,7 +227,7 @@ def _cover(document: Document, report: Report) -> None:
 
 def _asked_to(document: Document, report: Report) -> None:
     _heading(document, "Recommendations", level=1)
-    document.add_paragraph("The Board is asked to:").paragraph_format.keep_with_next = True
+    _para(document, "The Board is asked to:").paragraph_format.keep_with_next = True
     _bullets(document, report.cover.asked_to)
 
 
@@ -225,7 +235,7 @@ def _summary(document: Document, report: Report) -> None:
     summary = report.summary()
     _heading(document, "Summary", level=1)
     _heading(document, "Where the unit stands", level=2)
-    document.add_paragraph(summary.standing)
+    _para(document, summary.standing)
     if summary.strengths:
         _heading(document, "Three strengths", level=2)
         _bullets(document, (f"{name}: agreed {level}" for name, level in summary.strengths))
@@ -236,9 +246,9 @@ def _summary(document: Document, report: Report) -> None:
             _bullets(document, [f"{name}: {reason}." + (f" The group: {said}" if said else "")])
     if summary.changed:
         _heading(document, "What changed since the last assessment", level=2)
-        document.add_paragraph(summary.changed)
+        _para(document, summary.changed)
     _heading(document, "The plan at a glance", level=2)
-    document.add_paragraph(summary.plan)
+    _para(document, summary.plan)
     _overdue(document, report)
 
 
@@ -257,7 +267,7 @@ def _overdue(document: Document, report: Report, named: int = 3) -> None:
         f"{a.text} (due {_day(a.due_on)}, {a.owner or 'no owner'})" for a in late[:named]
     )
     more = f"; and {len(late) - named} more" if len(late) > named else ""
-    paragraph.add_run(f": {listed}{more}.")
+    paragraph.add_run(_t(f": {listed}{more}."))
 
 
 def _short(text: str, most: int = 160) -> str:
@@ -289,7 +299,7 @@ def _findings(document: Document, report: Report) -> None:
     fw = report.framework
     _heading(document, "Findings", level=1)
     if report.results.hidden:
-        document.add_paragraph(report.summary().standing)
+        _para(document, report.summary().standing)
         return
     _picture(document, charts.section_radar(fw, report.results, fmt="png"), 120)
     _picture(document, charts.element_radar(fw, report.results, fmt="png"))
@@ -297,7 +307,7 @@ def _findings(document: Document, report: Report) -> None:
         rows = [r for r in report.rows if r.element.code.split(".")[0] == section.code]
         mean = next(s.mean for s in report.results.sections if s.section == section.code)
         _heading(document, f"{section.code} {section.title}", level=2)
-        intro = document.add_paragraph(f"Mean rating {report.mean(mean)} on the 0 to 4 scale.")
+        intro = _para(document, f"Mean rating {report.mean(mean)} on the 0 to 4 scale.")
         intro.paragraph_format.keep_with_next = True
         _findings_table(document, report, rows)
         _rationale(document, rows)
@@ -338,7 +348,7 @@ def _rationale(document: Document, rows) -> None:
 
 def _plan(document: Document, report: Report) -> None:
     _heading(document, "Action plan", level=1)
-    document.add_paragraph(report.summary().plan)
+    _para(document, report.summary().plan)
     _overdue(document, report, named=0)
     for priority, actions in report.actions_by_priority:
         _heading(document, f"{Priority(priority).label} priority", level=2)
@@ -405,9 +415,10 @@ def _evidence(document: Document, report: Report) -> None:
     if not lines:
         return
     _heading(document, "Evidence behind the agreed levels", level=1)
-    document.add_paragraph(
+    _para(
+        document,
         "What the group pointed to, with the date each piece describes. Files are named, not "
-        "included: members of the organisation can download them in Mobilise."
+        "included: members of the organisation can download them in Mobilise.",
     )
     for element, items in lines:
         _heading(document, element, level=3)
@@ -427,7 +438,7 @@ def _comments(document: Document, report: Report) -> None:
 def _appendix(document: Document, report: Report) -> None:
     fw = report.framework
     _heading(document, "Appendix: the levels used", level=1)
-    document.add_paragraph(fw.scale_about)
+    _para(document, fw.scale_about)
     _table(
         document,
         ["Level", "Meaning"],
@@ -439,7 +450,7 @@ def _appendix(document: Document, report: Report) -> None:
         _heading(document, "Appendix: techniques named in the plan", level=1)
         for technique in report.techniques:
             _heading(document, technique.name, level=3)
-            document.add_paragraph(technique.summary)
+            _para(document, technique.summary)
 
 
 def _front(report: Report) -> Document:
@@ -471,20 +482,21 @@ def blank_form(framework: Framework, title: str = "") -> bytes:
     title = title or "Knowledge Mobilisation self-assessment"
     document = _document(f"{title}: paper form")
     _heading(document, title, level=0)
-    document.add_paragraph(
+    _para(
+        document,
         "For each element, tick the level that best describes what happens now — not what is "
         "planned — or Don't know. Add a comment if you wish. Do not write your name: your "
-        "answers are anonymous."
+        "answers are anonymous.",
     )
     for section in framework.sections:
         _heading(document, f"{section.code} {section.title}", level=1)
         for element in section.elements:
             _heading(document, f"{element.code} {element.title}", level=2)
             for level, description in zip(framework.scale, element.levels, strict=True):
-                document.add_paragraph(f"☐ {level.level} {level.label}: {description}")
-            document.add_paragraph(f"☐ {framework.dont_know}")
-            document.add_paragraph("Comment (optional):")
-            document.add_paragraph("_" * 80)
+                _para(document, f"☐ {level.level} {level.label}: {description}")
+            _para(document, f"☐ {framework.dont_know}")
+            _para(document, "Comment (optional):")
+            _para(document, "_" * 80)
     return _save(document)
 
 
@@ -510,9 +522,9 @@ def case_study(found: Written) -> bytes:
         _heading(document, "In their words", level=1)
         _paragraphs(document, f"“{case.quote}”", style="Quote")
         champion = ", ".join(filter(None, [case.champion_name, case.champion_role]))
-        document.add_paragraph(f"— {champion}")
+        _para(document, f"— {champion}")
     _heading(document, "Elements of the Knowledge Mobilisation Framework it served", level=1)
-    document.add_paragraph(_reassessed_in_words(found))
+    _para(document, _reassessed_in_words(found))
     _table(
         document,
         ["Element", "At this assessment", "At the next cycle", "Change"],
@@ -526,7 +538,7 @@ def case_study(found: Written) -> bytes:
 
 def _highlight(document: Document, text: str) -> None:
     """The impact in a figure, large and in NHS blue, as a case study leads with it."""
-    run = document.add_paragraph().add_run(text)
+    run = document.add_paragraph().add_run(_t(text))
     run.bold = True
     run.font.size = Pt(16)
     run.font.color.rgb = NHS_BLUE
@@ -536,7 +548,7 @@ def _paragraphs(document: Document, text: str, style: str = "") -> None:
     """Each line typed is a paragraph of its own, as on the page."""
     for line in (line.strip() for line in text.splitlines()):
         if line:
-            _styled(document, line, style) if style else document.add_paragraph(line)
+            _styled(document, line, style) if style else _para(document, line)
 
 
 def _reassessed_in_words(found: Written) -> str:

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from mobilise.assessments.services.pre_read import PreRead
+from mobilise.core.text import printable_data
 from mobilise.framework.catalogue import Framework
 from mobilise.reports.board_paper import paper, sample_report
 from mobilise.reports.presenter import Report
@@ -27,7 +28,8 @@ def _compiler() -> typst.Compiler:
 
 
 def _typst(source: Path, data: dict) -> bytes:
-    inputs = {"paper": json.dumps(data, ensure_ascii=False)}
+    # What people typed may hold control characters no font can show: PDF/UA refuses them.
+    inputs = {"paper": json.dumps(printable_data(data), ensure_ascii=False)}
     with _compiling:
         return _compiler().compile(
             source.read_bytes(), format="pdf", pdf_standards="ua-1", sys_inputs=inputs

@@ -11,6 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mobilise.assessments.services.results import responses_for_export, round2
+from mobilise.core.text import printable
 from mobilise.plans.models import ActionStatus, Priority
 from mobilise.reports.cells import is_formula_like
 from mobilise.reports.presenter import PlanRow, Report
@@ -37,9 +38,12 @@ def _sheet(
 
 
 def _text_if_formula_like(sheet: Worksheet, value):
-    """openpyxl would store "=1+1" as a formula: such text goes in as a cell typed as text.
+    """openpyxl would store "=1+1" as a formula: such text goes in as a cell typed as text,
+    and text loses the control characters a workbook cannot hold.
     Each row is fixed as it is appended: looking a row up again afterwards (`max_row`) scans
     the whole sheet, which made a workbook of many responses take quadratic time."""
+    if isinstance(value, str):
+        value = printable(value)  # openpyxl refuses the control characters XML cannot hold
     if not is_formula_like(value):
         return value
     cell = Cell(sheet, value=value)

@@ -101,3 +101,18 @@ def test_viewers_download_it_others_get_a_404(client, assessment, facilitator, v
     assert client.get(f"/assessments/{other.id}/case-studies/{case.id}.docx").status_code == 404
     client.force_login(outsider.user)
     assert client.get(url(case)).status_code == 404
+
+
+def test_control_characters_typed_into_it_do_not_stop_the_download(client, assessment, facilitator):
+    done = action(assessment, ["3.1"], status="done")
+    case = case_studies.write(
+        assessment,
+        facilitator,
+        fields(done, title="Falls\x01 fell", outcome="Down\x0bby a third"),
+        None,
+    )
+    client.force_login(facilitator.user)
+    response = client.get(url(case))
+    assert response.status_code == 200
+    paragraphs, _ = words(response)
+    assert paragraphs[0] == "Falls fell"
