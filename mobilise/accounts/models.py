@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from mobilise.core.models import BaseModel
 
+NAME_TO_RECORD_MAX = 150  # as a user name, and the fields that keep a name beside a record
+
 
 class User(AbstractUser):
     """A person who signs in. Participants never have one: they rate anonymously."""
@@ -20,6 +22,12 @@ class User(AbstractUser):
     def display_name(self) -> str:
         """The person's name as others see it: their full name, else their user name."""
         return self.get_full_name() or self.get_username()
+
+    def name_to_record(self, most: int = NAME_TO_RECORD_MAX) -> str:
+        """The display name as it is kept beside what the person wrote (a note, evidence, a
+        case study): a first and last name may be 301 characters, the field that keeps it
+        fewer, so a long one is cut rather than refused."""
+        return self.display_name[:most].strip()
 
 
 class Region(models.TextChoices):

@@ -186,8 +186,10 @@ class ActionListOut(Schema):
     actions: list[FollowUpActionOut]
 
 
-CaseLine = Annotated[str, Field(max_length=200)]
-CaseText = Annotated[str, Field(max_length=4000)]
+# The lengths (a line 200 characters, a paragraph 4,000, without the spaces around it) are
+# the service's to check, so the API refuses what the pages refuse in the same words.
+CaseLine = Annotated[str, Field(description="A line: at most 200 characters")]
+CaseText = Annotated[str, Field(description="A paragraph: at most 4,000 characters")]
 
 
 class CaseStudyIn(Schema):

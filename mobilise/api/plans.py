@@ -150,14 +150,16 @@ def change_action(request: HttpRequest, assessment_id: str, action_id: str):
 
 @router.delete(
     "/assessments/{assessment_id}/plan/actions/{action_id}",
-    response={204: None, **READ},
+    response={204: None, **READ, 409: Error},
     summary="Remove an action",
 )
 def remove_action(request: HttpRequest, assessment_id: str, action_id: str):
+    """409 while an impact case study is written from the action."""
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
     require_editor(caller(request))
-    plans.delete_action(action, caller(request).user)
+    with service_errors():
+        plans.delete_action(action, caller(request).user)
     return Status(204, None)
 
 

@@ -43,6 +43,7 @@ is exported and `responses_withheld` says how many were left out (ADR 0012). Ver
 files (with `submitted_at`, a time) are still read.
 """
 
+import json
 from typing import Any
 
 from django.db.models import F
@@ -188,17 +189,22 @@ def _case_studies(plan, actions: list) -> list[dict]:
     """The plan's impact case studies, oldest first, each naming its actions by their place
     in `plan.actions` (no ids are exported)."""
     place = {action.id: index for index, action in enumerate(actions)}
-    return [
-        {
-            **{name: getattr(case, name) for name in PART_NAMES},
-            "written_by": case.written_by_name,
-            "written_at": _iso(case.created_at),
-            "actions": sorted(place[a.id] for a in case.actions.all()),
-        }
-        for case in CaseStudy.objects.filter(plan=plan)
-        .prefetch_related("actions")
-        .order_by("created_at", "title", "id")
+    found = [
+        (
+            case.created_at,
+            {
+                **{name: getattr(case, name) for name in PART_NAMES},
+                "written_by": case.written_by_name,
+                "written_at": _iso(case.created_at),
+                "actions": sorted(place[a.id] for a in case.actions.all()),
+            },
+        )
+        for case in CaseStudy.objects.filter(plan=plan).prefetch_related("actions")
     ]
+    # Oldest first, and those written at the same moment in an order given by their content,
+    # so that an export of an import lists them the same.
+    found.sort(key=lambda pair: (pair[0], json.dumps(pair[1], sort_keys=True)))
+    return [item for _, item in found]
 
 
 def _evidence(item: Evidence) -> dict:

@@ -133,21 +133,21 @@ def _check_evidence(framework, index: int, item: EvidenceItemIn, errors: list) -
         errors.append(FieldError((*where, "file"), "A file's evidence, and only it, has a file"))
 
 
+def _case_fields(case: CaseStudyIn) -> case_studies.CaseStudyFields:
+    return case_studies.CaseStudyFields(**case.model_dump(include=set(case_studies.PART_NAMES)))
+
+
 def _check_case_study(export: ExportIn, index: int, case: CaseStudyIn, errors: list) -> None:
-    """The service's rules for the written fields, and each action a place in the plan
-    named once. Its actions need not be done now: one that moved on since stays linked."""
+    """The service's rules for the written fields, and each action a place in the plan (a
+    place named twice is read once, as the service reads an id given twice). Its actions
+    need not be done now: one that moved on since stays linked."""
     where = ("case_studies", index)
-    fields = case_studies.CaseStudyFields(**case.model_dump(include=set(case_studies.PART_NAMES)))
-    errors += [FieldError((*where, *e.loc), e.msg) for e in case_studies.check(fields)]
-    seen: set[int] = set()
+    errors += [FieldError((*where, *e.loc), e.msg) for e in case_studies.check(_case_fields(case))]
     for place, action in enumerate(case.actions):
         if action >= len(export.plan.actions):
             errors.append(
                 FieldError((*where, "actions", place), f"The plan has no action {action}")
             )
-        elif action in seen:
-            errors.append(FieldError((*where, "actions", place), f"Action {action} is named twice"))
-        seen.add(action)
 
 
 def _check_sign_off(export: ExportIn, framework, index: int, agreed: SignOffIn, errors) -> None:
@@ -344,11 +344,9 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
     )
     for item in export.case_studies:
         case = CaseStudy.objects.create(
-            plan=plan,
-            written_by_name=item.written_by,
-            **item.model_dump(include=set(case_studies.PART_NAMES)),
+            plan=plan, written_by_name=item.written_by, **case_studies.cleaned(_case_fields(item))
         )
-        case.actions.set([created[place] for place in item.actions])
+        case.actions.set({created[place] for place in item.actions})
         CaseStudy.objects.filter(pk=case.pk).update(created_at=item.written_at)
     for agreed in export.sign_offs:
         made = PlanSignOff.objects.create(

@@ -2,7 +2,7 @@
 read, and the checks of a file's shape; docs/export-schema.md describes it for people."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pydantic
 
@@ -14,6 +14,30 @@ from mobilise.plans.models import CASE_LINE_MAX, CASE_TEXT_MAX
 SCHEMA = "mobilise.assessment"
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
+
+
+EARLIEST, LATEST = 1900, 2999  # years a stored time may have: far beyond any real record
+
+
+def _within_years(value: datetime.datetime) -> datetime.datetime:
+    if not EARLIEST <= value.year <= LATEST:
+        raise ValueError(f"Give a date and time between the years {EARLIEST} and {LATEST}")
+    return value
+
+
+def _with_offset(value: datetime.datetime) -> datetime.datetime:
+    if value.tzinfo is None:
+        raise ValueError("Give the time with its offset from UTC, as exported (…+00:00)")
+    return value
+
+
+# A time that is stored: with its offset, as every export writes it, and within years that
+# the database's conversion to UTC can hold.
+Moment = Annotated[
+    datetime.datetime, pydantic.AfterValidator(_with_offset), pydantic.AfterValidator(_within_years)
+]
+# Version 1's response times, read as their day: some had no offset.
+OldMoment = Annotated[datetime.datetime, pydantic.AfterValidator(_within_years)]
 
 
 class _Strict(pydantic.BaseModel):
@@ -36,7 +60,7 @@ class ResponseInV1(_Strict):
     """Version 1 dated a response to the microsecond; it is read as its day (UK)."""
 
     source: Literal["participant", "api", "paper"]
-    submitted_at: datetime.datetime
+    submitted_at: OldMoment
     ratings: list[RatingIn]
 
     def upgraded(self) -> dict:
@@ -79,7 +103,7 @@ class BoardPaperIn(_Strict):
 
 
 class NoteIn(_Strict):
-    at: datetime.datetime
+    at: Moment
     by: Name = ""
     text: pydantic.constr(min_length=1, max_length=2000)
 
@@ -130,7 +154,7 @@ FieldName = pydantic.constr(strict=True, min_length=1, max_length=100)
 
 
 class HistoryIn(_Strict):
-    at: datetime.datetime
+    at: Moment
     by: Name = ""
     summary: pydantic.constr(max_length=300)
     changes: dict[FieldName, Change] = {}
@@ -181,7 +205,7 @@ class CaseStudyIn(_Strict):
     champion_name: CaseLine = ""
     champion_role: CaseLine = ""
     written_by: Name = ""
-    written_at: datetime.datetime
+    written_at: Moment
     actions: list[Place] = pydantic.Field(min_length=1, max_length=1000)
 
 
@@ -206,7 +230,7 @@ class SignOffIn(_Strict):
     meeting: pydantic.constr(max_length=200)
     agreed_on: datetime.date
     note: LongText = ""
-    recorded_at: datetime.datetime
+    recorded_at: Moment
     actions: list[AgreedActionIn] = pydantic.Field(max_length=1000)
     no_action: list[NoActionIn] = pydantic.Field(max_length=100)
 
@@ -217,7 +241,7 @@ class AssessmentIn(_Strict):
     mode: Literal["group", "individual"]
     status: Literal["open", "closed"]
     closes_on: datetime.date | None = None
-    created_at: datetime.datetime
+    created_at: Moment
     results_revealed: bool = False
 
 

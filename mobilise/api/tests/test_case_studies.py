@@ -185,3 +185,33 @@ def test_another_organisations_case_study_is_a_404_by_every_route(
     assert theirs.get(path(own, f"/{case.id}")).status_code == 404
     assert theirs.get(path(own, "/not-an-id")).status_code == 404
     assert CaseStudy.objects.get(pk=case.pk).title == "Falls fell by a third"
+
+
+def test_the_lengths_are_counted_as_the_pages_count_them(facilitator_api, assessment):
+    done = action(assessment, ["3.1"], status="done")
+    padded = "  " + "x" * 200 + "  "  # 200 characters once the spaces around are left out
+    answer = facilitator_api.post(path(assessment), body(done, title=padded), content_type=JSON)
+    assert answer.status_code == 201 and answer.json()["title"] == "x" * 200
+    refused = facilitator_api.post(path(assessment), body(done, title="x" * 201), content_type=JSON)
+    assert refused.json()["detail"] == [
+        {"loc": ["body", "title"], "msg": "Title must be 200 characters or fewer"}
+    ]
+
+
+def test_an_action_with_a_case_study_cannot_be_removed_until_the_case_study_lets_go(
+    facilitator_api, facilitator, assessment
+):
+    first = action(assessment, ["3.1"], status="done", text="Search clinics")
+    second = action(assessment, ["1.1"], status="done", text="Evidence summaries")
+    case = case_studies.write(
+        assessment, facilitator, case_studies.CaseStudyFields(**body(first, second)), None
+    )
+    remove = f"/api/v1/assessments/{assessment.id}/plan/actions/{first.id}"
+    refused = facilitator_api.delete(remove)
+    assert refused.status_code == 409
+    assert "Falls fell by a third" in refused.json()["detail"]
+    changed = facilitator_api.patch(
+        path(assessment, f"/{case.id}"), {"actions": [str(second.id)]}, content_type=JSON
+    )
+    assert changed.status_code == 200
+    assert facilitator_api.delete(remove).status_code == 204

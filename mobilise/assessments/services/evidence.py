@@ -219,7 +219,7 @@ def add(
         url=url if kind == EvidenceKind.LINK else "",
         describes_on=describes_on,
         added_by=added_by,
-        added_by_name=added_by.display_name if added_by else "",
+        added_by_name=added_by.name_to_record() if added_by else "",
     )
     if file_type is not None:
         _store(evidence, file_name, content, file_type)

@@ -5,7 +5,7 @@ service's, so that the pages and the API refuse the same things in the same word
 from django import forms
 
 from mobilise.plans.models import PlanAction
-from mobilise.plans.services.case_studies import PARTS
+from mobilise.plans.services.case_studies import NO_ACTIONS, PARTS
 
 
 class CaseStudyForm(forms.Form):
@@ -13,7 +13,7 @@ class CaseStudyForm(forms.Form):
         label="The done actions it came from",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose done actions of this plan"},
+        error_messages={"invalid_choice": NO_ACTIONS},
     )
 
     def __init__(self, *args, actions: list[PlanAction], **kwargs) -> None:

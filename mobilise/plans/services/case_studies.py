@@ -35,6 +35,7 @@ from mobilise.plans.models import (
 from mobilise.plans.services.plan import plan_of
 
 NOT_ALLOWED = "Viewers cannot write impact case studies"
+NO_ACTIONS = "Choose at least one done action of this plan"
 
 
 @dataclass(frozen=True)
@@ -182,13 +183,14 @@ def _validated(
     errors = check(fields)
     actions = _chosen(assessment, list(fields.actions), case)
     if not actions:
-        errors.append(FieldError(("actions",), "Choose at least one done action of this plan"))
+        errors.append(FieldError(("actions",), NO_ACTIONS))
     if errors:
         raise InvalidInput(errors)
     return actions
 
 
-def _values(fields: CaseStudyFields) -> dict[str, str]:
+def cleaned(fields: CaseStudyFields) -> dict[str, str]:
+    """The written fields as they are kept: each without the spaces around it."""
     return {name: getattr(fields, name).strip() for name in PART_NAMES}
 
 
@@ -203,8 +205,8 @@ def write(
         case = CaseStudy.objects.create(
             plan=plan_of(assessment),
             written_by=user,
-            written_by_name=user.display_name if user else "",
-            **_values(fields),
+            written_by_name=user.name_to_record() if user else "",
+            **cleaned(fields),
         )
         case.actions.set(actions)
         record(
@@ -224,15 +226,16 @@ def change(
         raise NotAllowed(NOT_ALLOWED)
     assessment = case.plan.assessment
     actions = _validated(assessment, fields, case)
-    values = _values(fields)
+    values = cleaned(fields)
     changed = {
         name: [getattr(case, name), value]
         for name, value in values.items()
         if getattr(case, name) != value
     }
-    before_actions = sorted(str(a.id) for a in case.actions.all())
-    if before_actions != sorted(str(a.id) for a in actions):
-        changed["actions"] = [len(before_actions), len(actions)]
+    before_actions = sorted(case.actions.all(), key=lambda a: (a.created_at, a.id))
+    if {a.id for a in before_actions} != {a.id for a in actions}:
+        # The actions by their words (as a history value holds them: 200 characters each).
+        changed["actions"] = [[a.text[:200] for a in group] for group in (before_actions, actions)]
     if not changed:
         return case
     with transaction.atomic():
@@ -240,7 +243,9 @@ def change(
             setattr(case, name, value)
         case.save()
         case.actions.set(actions)
-        labels = {p.name: p.label for p in PARTS} | {"actions": "Actions"}
+        labels = {p.name: p.label.removesuffix(" (optional)") for p in PARTS} | {
+            "actions": "Actions"
+        }
         record(
             assessment,
             user,

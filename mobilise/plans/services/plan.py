@@ -44,6 +44,8 @@ EDITABLE = (
 VIEWER_MAY_CHANGE = frozenset({"status"})
 NOT_THE_OWNER = "Viewers may change and add notes only to the actions they own"
 
+OWNER_MAX = 200  # PlanAction.owner
+
 
 def may_change_everything(membership: Membership) -> bool:
     return membership.can_edit
@@ -122,8 +124,8 @@ def check_fields(fields: ActionFields, errors: list[FieldError], organisation_id
         errors.append(
             FieldError(("status",), "Status must be not_started, in_progress, done or dropped")
         )
-    if fields.owner is not None and len(fields.owner) > 200:
-        errors.append(FieldError(("owner",), "The owner must be 200 characters or fewer"))
+    if fields.owner is not None and len(fields.owner) > OWNER_MAX:
+        errors.append(FieldError(("owner",), f"The owner must be {OWNER_MAX} characters or fewer"))
     member = fields.owner_member
     if (
         member is not None
@@ -207,7 +209,7 @@ def _apply(action: PlanAction, fields: ActionFields) -> dict:
     if "owner_member" in fields.given:
         member = fields.owner_member
         if member is not None:
-            fields.owner, fields.owner_email = member.user.display_name, ""
+            fields.owner, fields.owner_email = member.user.name_to_record(OWNER_MAX), ""
             fields.given = fields.given | {"owner", "owner_email"}
         elif fields.owner is None and action.owner_member_id is not None:
             fields.given = fields.given | {"owner"}  # the member's name goes with them
@@ -396,8 +398,21 @@ def remove_elements(action: PlanAction, elements: list[str], user: User | None =
         )
 
 
+def kept_by_case_studies(action: PlanAction) -> list[str]:
+    """The titles of the impact case studies written from the action: while there are any,
+    it stays in the plan (a case study is told from what was done)."""
+    return list(action.case_studies.order_by("created_at").values_list("title", flat=True))
+
+
 @transaction.atomic
 def delete_action(action: PlanAction, user: User | None = None) -> None:
+    """Remove the action; refused (Conflict) while an impact case study is written from it."""
+    kept = kept_by_case_studies(action)
+    if kept:
+        raise Conflict(
+            f"The impact case study “{kept[0]}” was written from the action “{action.text[:80]}”: "
+            "change the case study to leave the action out, or delete it, before removing it"
+        )
     record(action.plan.assessment, user, f"Removed the action “{action.text}”")
     action.delete()
 
@@ -412,7 +427,7 @@ def add_note(action: PlanAction, text: str, user: User | None = None) -> Progres
             [FieldError(("text",), f"The note must be {COMMENT_MAX_LENGTH:,} characters or fewer")]
         )
     note = ProgressNote.objects.create(
-        action=action, text=text, author=user, author_name=user.display_name if user else ""
+        action=action, text=text, author=user, author_name=user.name_to_record() if user else ""
     )
     record(action.plan.assessment, user, f"Added a progress note to “{action.text}”")
     return note

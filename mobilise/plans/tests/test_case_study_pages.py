@@ -3,6 +3,7 @@ error against its field, nothing half-saved), reading, changing and deleting it,
 lists on the unit's results and the portfolio."""
 
 import pytest
+from django.urls import reverse
 
 from mobilise.accounts.tests.factories import UnitFactory
 from mobilise.assessments.models import Consensus
@@ -94,7 +95,7 @@ def test_every_error_is_named_against_its_field_and_nothing_is_saved(signed_in, 
     assert page(refused).find("textarea", id="id_challenge").string.startswith("Letters varied")
     assert not CaseStudy.objects.exists()
     stranger = signed_in.post(base(assessment) + "new/", form(done, actions=["not-an-action"]))
-    assert "Choose done actions of this plan" in dict(error_summary(stranger)).values()
+    assert "Choose at least one done action of this plan" in dict(error_summary(stranger)).values()
     assert not CaseStudy.objects.exists()
 
 
@@ -184,3 +185,30 @@ def test_a_done_actions_page_offers_a_case_study_from_it_ticked(signed_in, asses
     }
     not_done = page(signed_in.get(f"/assessments/{assessment.id}/plan/actions/{open_one.id}/"))
     assert not link(not_done, "Write an impact case study from this action")
+
+
+def test_an_action_with_a_case_study_is_kept_and_the_page_says_why(
+    signed_in, assessment, facilitator
+):
+    from mobilise.plans.models import PlanAction
+
+    done = action(assessment, ["1.1"], status="done", text="Search clinics")
+    case = case_studies.write(
+        assessment, facilitator, case_studies.CaseStudyFields(**form(done)), facilitator.user
+    )
+    url = reverse("plans:action-delete", args=[assessment.id, done.id])
+    asked = page(signed_in.get(url))
+    assert asked.find("h1").get_text(strip=True) == "The action cannot be removed yet"
+    assert link(asked, case.title)["href"] == f"{base(assessment)}{case.id}/"
+    assert asked.find("button") is None or "Remove" not in asked.find("button").get_text()
+    refused = signed_in.post(url)
+    assert refused.status_code == 409 and PlanAction.objects.filter(pk=done.pk).exists()
+    # Unticking it from its only element on the element's plan page is refused by name too.
+    element = signed_in.post(
+        reverse("plans:element", args=[assessment.id, "1.1"]),
+        {"priority": "medium", "no_action": "on", "reason": "A strength"},
+    )
+    assert element.status_code == 200, element.status_code
+    assert any("Search clinics" in message for message in dict(error_summary(element)).values())
+    assert PlanAction.objects.filter(pk=done.pk).exists()
+    assert not assessment.plan.no_action.exists()  # nothing of the page was saved

@@ -122,7 +122,7 @@ def test_a_change_is_recorded_field_by_field_and_paragraphs_are_not_copied(asses
         case, facilitator, fields(done, figure="40 fewer", challenge="Worse."), facilitator.user
     )
     entry = HistoryEntry.objects.get(summary__startswith="Changed the impact case study")
-    assert entry.summary.endswith("the challenge, the impact in a figure (optional)")
+    assert entry.summary.endswith("the challenge, the impact in a figure")
     assert entry.changes == {
         "challenge": [None, "changed"],
         "figure": ["38 fewer falls in six months", "40 fewer"],
@@ -218,3 +218,39 @@ def test_the_units_list_holds_its_cycles_case_studies_up_to_the_one_asked(facili
     assert case_studies.for_unit(unit) == [early, late]
     assert case_studies.for_unit(unit, upto=first) == [early]
     assert Consensus.objects.filter(assessment=second).count() == 1
+
+
+def test_a_change_of_actions_is_recorded_by_their_words(assessment, facilitator):
+    first = action(assessment, ["1.1"], status="done", text="Evidence summaries")
+    second = action(assessment, ["2.1"], status="done", text="Journal club")
+    case = case_studies.write(assessment, facilitator, fields(first), facilitator.user)
+    case_studies.change(case, facilitator, fields(second), facilitator.user)
+    entry = HistoryEntry.objects.get(summary__startswith="Changed the impact case study")
+    assert entry.changes == {"actions": [["Evidence summaries"], ["Journal club"]]}
+    assert entry.summary.endswith(": actions")
+
+
+def test_an_action_with_a_case_study_is_not_removed_from_the_plan(assessment, facilitator):
+    from mobilise.core.errors import Conflict
+    from mobilise.plans.models import PlanAction
+    from mobilise.plans.services import plan as plans
+
+    done = action(assessment, ["1.1", "2.1"], status="done", text="Evidence summaries")
+    case_studies.write(assessment, facilitator, fields(done), facilitator.user)
+    with pytest.raises(Conflict, match="Falls fell by a third"):
+        plans.delete_action(done)
+    # Nor by unticking the last element it serves, one at a time.
+    plans.remove_elements(done, ["2.1"])
+    with pytest.raises(Conflict):
+        plans.remove_elements(done, ["1.1"])
+    assert PlanAction.objects.filter(pk=done.pk).exists()
+
+
+def test_a_long_name_is_cut_to_what_is_kept(assessment, facilitator):
+    user = facilitator.user
+    user.first_name, user.last_name = "A" * 150, "B" * 150
+    user.save()
+    done = action(assessment, ["1.1"], status="done")
+    case = case_studies.write(assessment, facilitator, fields(done), user)
+    case.refresh_from_db()
+    assert case.written_by_name == "A" * 150

@@ -300,7 +300,9 @@ def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpRespons
     assessment = load(request, assessment_id)
     action = plans.action_of(assessment, action_id)
     require_editor(request)
-    if request.method == "POST":
+    # While an impact case study is written from it, the page says so instead of asking.
+    written = list(action.case_studies.order_by("created_at"))
+    if request.method == "POST" and not written:
         plans.delete_action(action, request.user)
         messages.success(request, f"“{action.text[:80]}” is removed from the plan.")
         return redirect("plans:plan", assessment.id)
@@ -308,11 +310,15 @@ def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpRespons
         request,
         "plans/action_delete.jinja",
         {
-            "page_title": "Remove the action from the plan?",
+            "page_title": "The action cannot be removed yet"
+            if written
+            else "Remove the action from the plan?",
             "assessment": assessment,
             "action": action,
             "removal": plans.removal_of(action),
+            "case_studies": written,
         },
+        status=409 if request.method == "POST" and written else 200,
     )
 
 

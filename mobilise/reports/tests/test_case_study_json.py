@@ -99,7 +99,6 @@ def test_a_file_without_case_studies_imports_with_none(exported, outsider):
     ("change", "where"),
     [
         ({"actions": [99]}, ["case_studies", 0, "actions", 0]),
-        ({"actions": [1, 1]}, ["case_studies", 0, "actions", 1]),
         ({"actions": []}, ["case_studies", 0, "actions"]),
         ({"actions": [-1]}, ["case_studies", 0, "actions", 0]),
         ({"actions": ["0"]}, ["case_studies", 0, "actions", 0]),
@@ -143,3 +142,30 @@ def test_the_api_refuses_a_bad_reference_with_422_naming_it(exported, outsider):
     assert response.status_code == 422
     locs = [e["loc"] for e in response.json()["detail"]]
     assert ["body", "case_studies", 1, "actions", 1] in locs
+
+
+def test_an_import_keeps_the_fields_as_the_service_does_and_orders_ties_by_content(
+    exported, outsider
+):
+    data = copy.deepcopy(exported)
+    data["case_studies"][0]["title"] = "  Padded  "
+    data["case_studies"][1]["written_at"] = data["case_studies"][0]["written_at"]
+    data["case_studies"][1]["actions"] = [2, 2]  # read once, as the service reads an id twice
+    imported = import_assessment(data, outsider.organisation, outsider.user)
+    again = export_assessment(imported)["case_studies"]
+    # Written at the same moment: in an order given by their content (actions [0, 1] first).
+    assert [c["title"] for c in again] == ["Padded", "A second story"]
+    assert again[1]["actions"] == [2]
+    for _ in range(3):  # the same order every time, whatever the ids
+        assert export_assessment(imported)["case_studies"] == again
+
+
+@pytest.mark.parametrize(
+    "moment", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "2026-01-01T10:00:00"]
+)
+def test_a_time_out_of_range_or_without_its_offset_is_refused(exported, outsider, moment):
+    data = copy.deepcopy(exported)
+    data["case_studies"][0]["written_at"] = moment
+    with pytest.raises(InvalidInput) as refused:
+        import_assessment(data, outsider.organisation, outsider.user)
+    assert ("case_studies", 0, "written_at") in [tuple(e.loc) for e in refused.value.errors]
