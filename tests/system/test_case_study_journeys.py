@@ -25,7 +25,7 @@ def test_a_facilitator_writes_up_a_done_action_and_finds_it_everywhere(
     unit = UnitFactory(organisation=facilitator.organisation, name="Maternity")
     first = cycle(unit, {"2.4": 1, "1.1": 2}, None, 300, title="Maternity, spring")
     second = cycle(unit, {"2.4": 3, "1.1": 2}, first, 10, title="Maternity, winter")
-    action(first, ["2.4"], status="done", text="Set up tailored e-mail alerts")
+    alerts = action(first, ["2.4"], status="done", text="Set up tailored e-mail alerts")
 
     sign_in(page, facilitator.user.username, PASSWORD)
     page.goto(f"/assessments/{first.id}/plan/")
@@ -73,6 +73,14 @@ def test_a_facilitator_writes_up_a_done_action_and_finds_it_everywhere(
         "-case-study-midwives-keep-up-with-the-evidence.docx"
     )
     assert "Midwives keep up with the evidence" in [p.text for p in word.paragraphs]
+
+    # The action it was written from stays in the plan while the case study is linked to it.
+    page.goto(f"/assessments/{first.id}/plan/actions/{alerts.id}/delete/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The action cannot be removed yet")
+    expect(page.get_by_role("button", name="Remove the action")).to_have_count(0)
+    assert_accessible(page)
+    page.get_by_role("link", name="Midwives keep up with the evidence").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Midwives keep up with the evidence")
 
     page.goto(f"/assessments/{second.id}/results/")
     panel = page.locator("#case-studies + p + ul")
