@@ -10,7 +10,7 @@ from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.audit.models import HistoryEntry
 from mobilise.plans.models import CaseStudy
 from mobilise.plans.services import case_studies
-from mobilise.plans.tests.factories import action, cycle
+from mobilise.plans.tests.factories import action, cycle, story
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -21,20 +21,7 @@ def path(assessment, rest=""):
     return f"/api/v1/assessments/{assessment.id}/case-studies{rest}"
 
 
-def body(*actions, **changes) -> dict:
-    return {
-        "title": "Falls fell by a third",
-        "challenge": "Falls had risen for two years.",
-        "service_did": "The library summarised the evidence.",
-        "intervention": "The wards brought in the bundle.",
-        "outcome": "Falls fell by a third.",
-        "figure": "38 fewer falls",
-        "quote": "The summary made the case.",
-        "champion_name": "Sam Patel",
-        "champion_role": "Matron",
-        "actions": [str(a.id) for a in actions],
-        **changes,
-    }
+body = story
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from mobilise.assessments.models import Assessment, Consensus
 from mobilise.assessments.tests.factories import CODES, AssessmentFactory
 from mobilise.plans.models import PlanAction
 from mobilise.plans.services import plan as plans
+from mobilise.plans.services.case_studies import CaseStudyFields
 
 TODAY = datetime.date(2026, 6, 1)
 
@@ -34,3 +35,26 @@ def cycle(unit, levels=None, previous=None, days_ago=0, title=None) -> Assessmen
 def action(assessment, elements, status="not_started", due_on=None, text="An action") -> PlanAction:
     fields = plans.ActionFields(status=status, due_on=due_on, given={"status", "due_on"})
     return plans.add_custom_action(assessment, text, elements, fields)
+
+
+# An impact case study's national fields, as the tests of every route write it.
+STORY = {
+    "title": "Falls fell by a third",
+    "challenge": "Falls had risen for two years.\nStaff were worried.",
+    "service_did": "The library summarised the evidence on falls prevention.",
+    "intervention": "The wards brought in the bundle.",
+    "outcome": "Falls fell by a third in six months.",
+    "figure": "38 fewer falls in six months",
+    "quote": "The summary made the case for us.",
+    "champion_name": "Sam Patel",
+    "champion_role": "Matron",
+}
+
+
+def story(*actions, **changes) -> dict:
+    """The story written from `actions`, with `changes`: a body for the API, or the fields."""
+    return {**STORY, "actions": [str(a.id) for a in actions], **changes}
+
+
+def case_fields(*actions, **changes) -> CaseStudyFields:
+    return CaseStudyFields(**story(*actions, **changes))

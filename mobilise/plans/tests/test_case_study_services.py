@@ -12,25 +12,12 @@ from mobilise.audit.models import HistoryEntry
 from mobilise.core.errors import InvalidInput, NotAllowed
 from mobilise.plans.models import CaseStudy
 from mobilise.plans.services import case_studies
-from mobilise.plans.tests.factories import action, cycle
+from mobilise.plans.tests.factories import action, case_fields, cycle
 
 pytestmark = pytest.mark.django_db
 
 
-def fields(*actions, **changes) -> case_studies.CaseStudyFields:
-    data = {
-        "title": "Falls fell by a third on the older people's wards",
-        "challenge": "Falls on the wards had risen for two years.",
-        "service_did": "The library searched and summarised the evidence on falls prevention.",
-        "intervention": "The wards brought in the bundle the evidence supported.",
-        "outcome": "Falls fell by a third in six months.",
-        "figure": "38 fewer falls in six months",
-        "quote": "The summary made the case for us.",
-        "champion_name": "Sam Patel",
-        "champion_role": "Matron, older people's care",
-        "actions": [str(a.id) for a in actions],
-    }
-    return case_studies.CaseStudyFields(**{**data, **changes})
+fields = case_fields
 
 
 def errors_of(caught) -> dict:

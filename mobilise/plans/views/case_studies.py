@@ -44,15 +44,19 @@ def new_case_study(request: HttpRequest, assessment_id) -> HttpResponse:
 
     def save(data: dict) -> HttpResponse:
         case = cases.write(assessment, request.membership, _fields(data), request.user)
-        return done(
-            request,
-            f"The impact case study “{case.title}” is saved.",
-            "plans:case-study",
-            assessment.id,
-            case.id,
-        )
+        return _saved(request, case)
 
     return handle(request, form, save, field="title") or _form_page(request, assessment, form, None)
+
+
+def _saved(request: HttpRequest, case) -> HttpResponse:
+    return done(
+        request,
+        f"The impact case study “{case.title}” is saved.",
+        "plans:case-study",
+        case.plan.assessment_id,
+        case.id,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -71,13 +75,7 @@ def edit_case_study(request: HttpRequest, assessment_id, case_id) -> HttpRespons
 
     def save(data: dict) -> HttpResponse:
         cases.change(case, request.membership, _fields(data), request.user)
-        return done(
-            request,
-            f"The impact case study “{case.title}” is saved.",
-            "plans:case-study",
-            assessment.id,
-            case.id,
-        )
+        return _saved(request, case)
 
     return handle(request, form, save, field="title") or _form_page(request, assessment, form, case)
 

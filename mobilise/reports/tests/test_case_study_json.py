@@ -11,26 +11,28 @@ from mobilise.assessments.models import Assessment
 from mobilise.core.errors import InvalidInput
 from mobilise.plans.models import CaseStudy, PlanAction
 from mobilise.plans.services import case_studies
+from mobilise.plans.tests.factories import case_fields
 from mobilise.reports.json_export import export_assessment
 from mobilise.reports.json_import import import_assessment
 
 pytestmark = pytest.mark.django_db
 
 
+BOARD = {
+    "title": "Board papers cite their evidence",
+    "challenge": "Papers came without evidence.",
+    "service_did": "The library searched for each paper.\nAnd trained the authors.",
+    "intervention": "Every paper now has an evidence box.",
+    "outcome": "The Board asks fewer questions twice.",
+    "figure": "9 in 10 papers cite evidence",
+    "quote": "We decide on evidence now.",
+    "champion_name": "Alex Jones",
+    "champion_role": "Company Secretary",
+}
+
+
 def fields(actions, **changes) -> case_studies.CaseStudyFields:
-    data = {
-        "title": "Board papers cite their evidence",
-        "challenge": "Papers came without evidence.",
-        "service_did": "The library searched for each paper.\nAnd trained the authors.",
-        "intervention": "Every paper now has an evidence box.",
-        "outcome": "The Board asks fewer questions twice.",
-        "figure": "9 in 10 papers cite evidence",
-        "quote": "We decide on evidence now.",
-        "champion_name": "Alex Jones",
-        "champion_role": "Company Secretary",
-        "actions": [str(a.id) for a in actions],
-    }
-    return case_studies.CaseStudyFields(**{**data, **changes})
+    return case_fields(*actions, **{**BOARD, **changes})
 
 
 @pytest.fixture
@@ -53,15 +55,7 @@ def exported(full_assessment, facilitator):
 def test_every_field_travels_with_its_actions_as_places_in_the_plan(exported, facilitator):
     first, second = exported["case_studies"]
     assert first == {
-        "title": "Board papers cite their evidence",
-        "challenge": "Papers came without evidence.",
-        "service_did": "The library searched for each paper.\nAnd trained the authors.",
-        "intervention": "Every paper now has an evidence box.",
-        "outcome": "The Board asks fewer questions twice.",
-        "figure": "9 in 10 papers cite evidence",
-        "quote": "We decide on evidence now.",
-        "champion_name": "Alex Jones",
-        "champion_role": "Company Secretary",
+        **BOARD,
         "written_by": facilitator.user.display_name,
         "written_at": first["written_at"],
         "actions": [0, 1],

@@ -9,26 +9,13 @@ from docx import Document
 from mobilise.accounts.tests.factories import UnitFactory
 from mobilise.assessments.tests.factories import AssessmentFactory
 from mobilise.plans.services import case_studies
-from mobilise.plans.tests.factories import action, cycle
+from mobilise.plans.tests.factories import action, case_fields, cycle
 
 pytestmark = pytest.mark.django_db
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def fields(*actions, **changes) -> case_studies.CaseStudyFields:
-    data = {
-        "title": "Falls fell by a third",
-        "challenge": "Falls had risen for two years.\nStaff were worried.",
-        "service_did": "The library summarised the evidence on falls prevention.",
-        "intervention": "The wards brought in the bundle.",
-        "outcome": "Falls fell by a third in six months.",
-        "figure": "38 fewer falls in six months",
-        "quote": "The summary made the case for us.",
-        "champion_name": "Sam Patel",
-        "champion_role": "Matron",
-        "actions": [str(a.id) for a in actions],
-    }
-    return case_studies.CaseStudyFields(**{**data, **changes})
+fields = case_fields
 
 
 def url(case) -> str:

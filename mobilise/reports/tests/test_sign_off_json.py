@@ -3,7 +3,6 @@ actions named by their place in the plan (or null for one removed since), so tha
 import the plan is still agreed and says what changed since, in the same words."""
 
 import copy
-import datetime
 import json
 
 import pytest
@@ -14,18 +13,11 @@ from mobilise.plans.models import PlanSignOff
 from mobilise.plans.services import plan as plans
 from mobilise.plans.services import sign_off as signing
 from mobilise.plans.tests.factories import action
+from mobilise.plans.tests.test_sign_off import BOARD
 from mobilise.reports.json_export import export_assessment
 from mobilise.reports.json_import import import_assessment
 
 pytestmark = pytest.mark.django_db
-
-BOARD = signing.SignOffFields(
-    agreed_by="Trust Board",
-    agreed_by_role="Board of directors",
-    meeting="Trust Board, public meeting",
-    agreed_on=datetime.date(2026, 11, 26),
-    note="Agreed with the change to 2.1's due date",
-)
 
 
 @pytest.fixture
