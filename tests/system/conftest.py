@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures
 # are still synchronous and safe.
@@ -73,9 +74,30 @@ def page_without_javascript(browser: Browser, live_server) -> Iterator[Page]:
 _axe = Axe()
 
 
+# What axe says when the page it was run on went away under it: a click had started a
+# navigation that had not finished (seen on a busy machine).
+NAVIGATING = ("reading 'documentElement'", "Execution context was destroyed")
+
+
+def _run_axe(page: Page, tries: int = 3):
+    """axe on the page once it has loaded; run again if a navigation replaced it midway."""
+
+    def run():
+        page.wait_for_load_state("load")
+        return _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+
+    for _ in range(tries - 1):
+        try:
+            return run()
+        except PlaywrightError as error:
+            if not any(words in str(error) for words in NAVIGATING):
+                raise
+    return run()
+
+
 def assert_accessible(page: Page) -> None:
     """No axe violations of WCAG 2.2 A and AA on the page as it is now."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = _run_axe(page)
     violations = [
         f"{v['id']}: {v['help']} on {page.url}: "
         + "; ".join(node["html"][:200] for node in v["nodes"][:3])
