@@ -15,8 +15,8 @@ import time
 import bootstrap  # noqa: F401 - sets Django up before anything imports it
 from django.core.management import call_command
 from django.test.utils import setup_test_environment
-
 from exports import build
+
 from mobilise.core import text
 from mobilise.reports import docx, xlsx
 from mobilise.reports.board_paper import paper
