@@ -11,6 +11,7 @@ from mobilise.api.body import documented_body, parse_body
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
 from mobilise.api.plan_schemas import CaseStudyIn, CaseStudyOut, CaseStudyPatch
+from mobilise.api.schemas import attachment
 from mobilise.plans.services import case_studies as service
 from mobilise.reports.exports import FORMATS, case_study_file
 
@@ -40,7 +41,7 @@ def case_study_out(request: HttpRequest, found: service.Written) -> dict:
 
 
 def _out(request: HttpRequest, case) -> dict:
-    return case_study_out(request, service.written([case])[0])
+    return case_study_out(request, service.written_one(case))
 
 
 @router.get(
@@ -119,17 +120,10 @@ def delete_case_study(request: HttpRequest, assessment_id: str, case_id: str):
     response={200: None, **READ},
     url_name="case_study_docx",
     summary="Download an impact case study as an editable Word document",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "The Word document, as an attachment",
-                "content": {FORMATS["docx"][0]: {}},
-            }
-        }
-    },
+    openapi_extra=attachment("The Word document, as an attachment", [FORMATS["docx"][0]]),
 )
 def case_study_docx(request: HttpRequest, assessment_id: str, case_id: str):
-    found = service.written([_case(request, assessment_id, case_id)])[0]
+    found = service.written_one(_case(request, assessment_id, case_id))
     return case_study_file(found).as_attachment()
 
 

@@ -15,7 +15,7 @@ from mobilise.api.auth import caller
 from mobilise.api.body import BodyInvalid, documented_body, parse_body
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
-from mobilise.api.schemas import Error
+from mobilise.api.schemas import Error, attachment
 from mobilise.assessments.access import load
 from mobilise.assessments.models import Assessment, Evidence, EvidenceKind
 from mobilise.assessments.services import evidence as service
@@ -170,14 +170,7 @@ def delete_evidence(request: HttpRequest, assessment_id: str, element: str, evid
     response={200: None, **READ},
     url_name="evidence_file",
     summary="Download an evidence file (an attachment, typed by its content)",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "The file, as an attachment",
-                "content": {kind: {} for kind in service.FILE_TYPES},
-            }
-        }
-    },
+    openapi_extra=attachment("The file, as an attachment", service.FILE_TYPES),
 )
 def evidence_file(request: HttpRequest, assessment_id: str, element: str, evidence_id: str):
     assessment = _element(request, assessment_id, element)

@@ -10,7 +10,7 @@ from mobilise.api.auth import caller
 from mobilise.api.body import load_json
 from mobilise.api.errors import service_errors
 from mobilise.api.permissions import require_editor
-from mobilise.api.schemas import Error
+from mobilise.api.schemas import Error, attachment
 from mobilise.reports.exports import FORMATS, export_file
 from mobilise.reports.json_import import import_assessment
 
@@ -21,14 +21,10 @@ router = Router(tags=["Exports"])
     "/assessments/{assessment_id}/export/{format}",
     response={200: None, **READ},
     summary=f"Download the assessment as {', '.join(FORMATS)}",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "The file, as an attachment named organisation-unit-date",
-                "content": {content_type.split(";")[0]: {} for content_type, _ in FORMATS.values()},
-            }
-        }
-    },
+    openapi_extra=attachment(
+        "The file, as an attachment named organisation-unit-date",
+        (content_type for content_type, _ in FORMATS.values()),
+    ),
 )
 def export(request: HttpRequest, assessment_id: str, format: str):
     assessment = load(request, assessment_id)

@@ -16,10 +16,6 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", _BREAKS.sub("\n", text))
 
 
-def has_control(text: str) -> bool:
-    return bool(_CONTROL.search(text) or _BREAKS.search(text))
-
-
 def printable_data(value: Any) -> Any:
     """Every text in JSON-like data (dicts, lists, texts, numbers) made printable."""
     if isinstance(value, str):

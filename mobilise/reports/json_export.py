@@ -68,9 +68,12 @@ def _iso(value) -> str | None:
 
 def export_assessment(assessment: Assessment) -> dict[str, Any]:
     plan = plan_of(assessment)
-    actions = plan.actions.prefetch_related("elements", "notes").select_related("local_action")
-    used_local = {a.local_action for a in actions if a.local_action}
-    listed = list(actions.select_related("owner_member__user").order_by("created_at", "id"))
+    listed = list(
+        plan.actions.prefetch_related("elements", "notes")
+        .select_related("local_action", "owner_member__user")
+        .order_by("created_at", "id")
+    )
+    used_local = {a.local_action for a in listed if a.local_action}
     exported = results.responses_for_export(assessment)
     submitted = assessment.responses.in_figures().count()
     return {

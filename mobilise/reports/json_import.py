@@ -2,6 +2,7 @@
 checked against the framework and the plan's rules, then everything created in one
 transaction, or nothing."""
 
+import dataclasses
 import datetime
 from typing import Any
 from uuid import uuid4
@@ -150,13 +151,14 @@ def _check_case_study(export: ExportIn, index: int, case: CaseStudyIn, errors: l
             )
 
 
+SIGN_OFF_FIELDS = {f.name for f in dataclasses.fields(signing.SignOffFields)}
+
+
 def _check_sign_off(export: ExportIn, framework, index: int, agreed: SignOffIn, errors) -> None:
     """The sign-off page's rules for who, where and when; each action as agreed serves
     elements of the framework and is a place in the plan at most once (or null)."""
     where = ("sign_offs", index)
-    fields = signing.SignOffFields(
-        **agreed.model_dump(include={"agreed_by", "agreed_by_role", "meeting", "agreed_on", "note"})
-    )
+    fields = signing.SignOffFields(**agreed.model_dump(include=SIGN_OFF_FIELDS))
     errors += [FieldError((*where, *e.loc), e.msg) for e in signing.check(fields)]
     seen: set[int] = set()
     for place, kept in enumerate(agreed.actions):
@@ -351,9 +353,7 @@ def _create(export: ExportIn, organisation: Organisation, user: User | None) -> 
     for agreed in export.sign_offs:
         made = PlanSignOff.objects.create(
             plan=plan,
-            **agreed.model_dump(
-                include={"version", "agreed_by", "agreed_by_role", "meeting", "agreed_on", "note"}
-            ),
+            **agreed.model_dump(include={"version", *SIGN_OFF_FIELDS}),
             snapshot={
                 # The imported action's id where it is still in the plan; a new one, matching
                 # nothing, for an action removed since, so it shows as removed.

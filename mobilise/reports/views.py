@@ -19,7 +19,6 @@ from mobilise.reports import cover
 from mobilise.reports.exports import (
     BLANK_FORMS,
     FORMATS,
-    ExportFile,
     agreed_plan_file,
     blank_form_file,
     case_study_file,
@@ -30,16 +29,12 @@ from mobilise.reports.forms import BoardPaperForm
 from mobilise.reports.json_import import import_assessment
 
 
-def download(file: ExportFile) -> HttpResponse:
-    return file.as_attachment()
-
-
 @require_safe
 @member_required
 def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("No such format")
-    return download(export_file(load(request, assessment_id), fmt))
+    return export_file(load(request, assessment_id), fmt).as_attachment()
 
 
 @require_safe
@@ -47,7 +42,7 @@ def export(request: HttpRequest, assessment_id, fmt: str) -> HttpResponse:
 def agreed_plan(request: HttpRequest, assessment_id, version: int) -> HttpResponse:
     """A signed-off version of the plan as CSV, as it was agreed."""
     assessment = load(request, assessment_id)
-    return download(agreed_plan_file(assessment, version_of(assessment, version)))
+    return agreed_plan_file(assessment, version_of(assessment, version)).as_attachment()
 
 
 @require_safe
@@ -55,8 +50,8 @@ def agreed_plan(request: HttpRequest, assessment_id, version: int) -> HttpRespon
 def case_study(request: HttpRequest, assessment_id, case_id) -> HttpResponse:
     """An impact case study as an editable Word document."""
     assessment = load(request, assessment_id)
-    found = case_studies.written([case_studies.get(assessment, case_id)])[0]
-    return download(case_study_file(found))
+    found = case_studies.written_one(case_studies.get(assessment, case_id))
+    return case_study_file(found).as_attachment()
 
 
 @member_required
@@ -95,19 +90,19 @@ def blank_form(request: HttpRequest, fmt: str, assessment_id=None) -> HttpRespon
     if fmt not in BLANK_FORMS:
         raise Http404("No such format")
     assessment = load(request, assessment_id) if assessment_id else None
-    return download(blank_form_file(assessment, fmt))
+    return blank_form_file(assessment, fmt).as_attachment()
 
 
 @require_safe
 def pre_read(request: HttpRequest, token: str) -> HttpResponse:
     """The participants' pre-read, under the participant link: no account needed."""
-    return download(pre_read_file(get_object_or_404(Assessment, participant_token=token)))
+    return pre_read_file(get_object_or_404(Assessment, participant_token=token)).as_attachment()
 
 
 @require_safe
 @member_required
 def assessment_pre_read(request: HttpRequest, assessment_id) -> HttpResponse:
-    return download(pre_read_file(load(request, assessment_id)))
+    return pre_read_file(load(request, assessment_id)).as_attachment()
 
 
 class ImportForm(forms.Form):

@@ -43,7 +43,7 @@ def _text_if_formula_like(sheet: Worksheet, value):
     Each row is fixed as it is appended: looking a row up again afterwards (`max_row`) scans
     the whole sheet, which made a workbook of many responses take quadratic time."""
     if isinstance(value, str):
-        value = printable(value)  # openpyxl refuses the control characters XML cannot hold
+        value = printable(value)
     if not is_formula_like(value):
         return value
     cell = Cell(sheet, value=value)

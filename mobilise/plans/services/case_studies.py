@@ -423,6 +423,10 @@ def written(cases: list[CaseStudy]) -> list[Written]:
     return found
 
 
+def written_one(case: CaseStudy) -> Written:
+    return written([case])[0]
+
+
 def results_panel(assessment: Assessment) -> dict:
     """The unit's case studies up to this cycle, for its results page."""
     return {"written": written(for_unit(assessment.unit, upto=assessment))}

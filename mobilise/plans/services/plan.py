@@ -398,10 +398,10 @@ def remove_elements(action: PlanAction, elements: list[str], user: User | None =
         )
 
 
-def kept_by_case_studies(action: PlanAction) -> list[str]:
-    """The titles of the impact case studies written from the action: while there are any,
-    it stays in the plan (a case study is told from what was done)."""
-    return list(action.case_studies.order_by("created_at").values_list("title", flat=True))
+def kept_by_case_studies(action: PlanAction) -> list:
+    """The impact case studies written from the action: while there are any, it stays in
+    the plan (a case study is told from what was done)."""
+    return list(action.case_studies.order_by("created_at"))
 
 
 @transaction.atomic
@@ -410,8 +410,9 @@ def delete_action(action: PlanAction, user: User | None = None) -> None:
     kept = kept_by_case_studies(action)
     if kept:
         raise Conflict(
-            f"The impact case study “{kept[0]}” was written from the action “{action.text[:80]}”: "
-            "change the case study to leave the action out, or delete it, before removing it"
+            f"The impact case study “{kept[0].title}” was written from the action "
+            f"“{action.text[:80]}”: change the case study to leave the action out, or delete it, "
+            "before removing it"
         )
     record(action.plan.assessment, user, f"Removed the action “{action.text}”")
     action.delete()

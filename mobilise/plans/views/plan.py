@@ -301,7 +301,7 @@ def delete_action(request: HttpRequest, assessment_id, action_id) -> HttpRespons
     action = plans.action_of(assessment, action_id)
     require_editor(request)
     # While an impact case study is written from it, the page says so instead of asking.
-    written = list(action.case_studies.order_by("created_at"))
+    written = plans.kept_by_case_studies(action)
     if request.method == "POST" and not written:
         plans.delete_action(action, request.user)
         messages.success(request, f"“{action.text[:80]}” is removed from the plan.")
